@@ -1,0 +1,43 @@
+package dev.quiver.cli;
+
+/**
+ * Process exit codes, shared by every subcommand and documented in {@code quiver --help}.
+ * The numbers are part of Quiver's interface: scripts depend on them.
+ */
+public enum ExitCode {
+    /** Everything asked for was done; for {@code search}: at least one match. */
+    OK(0, "success (search: at least one match)"),
+    /** {@code search} only: the search ran and found nothing. */
+    NO_MATCH(1, "search found no match"),
+    /** Bad usage or a fatal error: the requested output was not produced (details on stderr). */
+    ERROR(2, "usage error or fatal error; no output was produced (search: an error occurred)"),
+    /** The run finished and wrote its output, but some inputs had problems (recorded in the output). */
+    COMPLETED_WITH_PROBLEMS(3, "completed with problems: output written, problems recorded (see `problems`)"),
+    /** Interrupted (Ctrl-C); nothing half-written was left behind. */
+    INTERRUPTED(130, "interrupted; no partial output left behind");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The table printed at the end of {@code --help}. */
+    public static String helpTable() {
+        StringBuilder sb = new StringBuilder();
+        for (ExitCode e : values()) {
+            sb.append(String.format("  %3d  %s%n", e.code, e.meaning));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.quiver.core;
+
+import dev.quiver.core.pipeline.IndexPipeline;
+import dev.quiver.core.pipeline.IndexSink;
+import dev.quiver.core.pipeline.InputFormats;
+import dev.quiver.core.pipeline.ProgressListener;
+import dev.quiver.core.pipeline.RunSummary;
+import dev.quiver.core.store.JsonIndexWriter;
+import dev.quiver.core.store.SqliteIndexWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The one entry point for building an index; every front end (parse, parser, shell) calls this. */
+public final class Indexer {
+    /** Output formats. */
+    public enum Format { SQLITE, JSON }
+
+    /**
+     * What to index and where to.
+     *
+     * @param inputs smali directories or files (or DEX/APK when quiver-dex is on the class path)
+     * @param output the database or JSON file to write (replaced atomically, or extended with append)
+     * @param format SQLITE or JSON
+     * @param append add to an existing SQLite database instead of replacing it
+     * @param jobs   worker threads (1 = everything on the calling thread)
+     * @param suffix file-name suffix of smali files
+     */
+    public record Request(List<Path> inputs, Path output, Format format, boolean append, int jobs, String suffix) {
+        public Request {
+            inputs = List.copyOf(inputs);
+            Objects.requireNonNull(output, "output");
+            Objects.requireNonNull(format, "format");
+            if (inputs.isEmpty()) {
+                throw new IllegalArgumentException("no input given");
+            }
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs must be at least 1");
+            }
+            if (append && format != Format.SQLITE) {
+                throw new IllegalArgumentException("--append works only with the sqlite format");
+            }
+        }
+    }
+
+    private Indexer() {
+    }
+
+    /** The default number of workers: all cores, capped at 32. */
+    public static int defaultJobs() {
+        return Math.max(1, Math.min(32, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Validates every input first (a typo fails before any work), then indexes them all into a new
+     * output that replaces {@code request.output()} only when everything was written.
+     */
+    public static RunSummary index(Request request, ProgressListener progress) throws IOException, InterruptedException {
+        InputFormats formats = new InputFormats(request.suffix());
+        List<IndexPipeline.Input> inputs = new ArrayList<>();
+        for (Path p : request.inputs()) {
+            inputs.add(new IndexPipeline.Input(p, p.toAbsolutePath().normalize().toString(), formats.forPath(p)));
+        }
+        if (Files.isDirectory(request.output())) {
+            throw new IOException(request.output() + " is a directory; give a file name with -o");
+        }
+        try (IndexSink sink = request.format() == Format.JSON
+                ? new JsonIndexWriter(request.output())
+                : new SqliteIndexWriter(request.output(), request.append())) {
+            RunSummary summary = new IndexPipeline(request.jobs(), progress).run(inputs, sink);
+            sink.commit();
+            return summary;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.quiver.core.pipeline;
+
+import dev.quiver.core.model.ParsedUnit;
+import java.io.IOException;
+
+/**
+ * Where parsed units go: the SQLite writer, the JSON writer. Called from one thread only,
+ * in input order, so implementations need no locking and produce deterministic output.
+ */
+public interface IndexSink extends AutoCloseable {
+    /** A new input starts; all units until {@link #endInput} belong to it. */
+    void beginInput(String path, String kind) throws IOException;
+
+    void accept(ParsedUnit unit) throws IOException;
+
+    void endInput() throws IOException;
+
+    /** Makes everything written durable and visible at its final place. Not called on failure. */
+    void commit() throws IOException;
+
+    /** Releases resources; without a prior {@link #commit}, discards everything written. */
+    @Override
+    void close() throws IOException;
+}

@@ -1,0 +1,24 @@
+package dev.quiver.core.pipeline;
+
+/** Progress callbacks from the pipeline, always on the sink's thread. */
+public interface ProgressListener {
+    ProgressListener NONE = new ProgressListener() {
+        @Override
+        public void expected(long units, long bytes) {
+        }
+
+        @Override
+        public void written(long units, long bytes) {
+        }
+    };
+
+    /** A total became known (it grows with each input). */
+    void expected(long units, long bytes);
+
+    /** Units and bytes written so far (cumulative). */
+    void written(long units, long bytes);
+
+    /** A problem was recorded (in input order). */
+    default void problem(dev.quiver.core.model.Problem problem) {
+    }
+}

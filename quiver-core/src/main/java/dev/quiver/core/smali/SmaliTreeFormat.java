@@ -1,0 +1,197 @@
+package dev.quiver.core.smali;
+
+import dev.quiver.core.model.ParsedUnit;
+import dev.quiver.core.model.Problem;
+import dev.quiver.core.model.Problem.Kind;
+import dev.quiver.core.pipeline.InputFormat;
+import dev.quiver.core.pipeline.UnitConsumer;
+import dev.quiver.core.pipeline.WorkUnit;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A directory of smali files (apktool/baksmali output), or a single .smali file.
+ *
+ * <p>Every file whose name ends with the suffix is a unit, at every depth, in sorted order (names
+ * compared as strings, per directory). Symbolic links are followed; a link back to an enclosing
+ * directory is a loop and becomes a problem. FIFOs, sockets and devices are never opened.
+ */
+public final class SmaliTreeFormat implements InputFormat {
+    /**
+     * Larger files are reported, not read: real smali files stay far below this (the largest in the
+     * Android framework is a few MB), and a file this size would not fit a 1 GB heap as text.
+     */
+    static final long MAX_FILE_BYTES = 256L << 20;
+
+    private final String suffix;
+    private final SmaliParser parser = new SmaliParser();
+
+    public SmaliTreeFormat() {
+        this(".smali");
+    }
+
+    /** @param suffix file-name suffix to parse ({@code smali} and {@code .smali} both mean {@code .smali}) */
+    public SmaliTreeFormat(String suffix) {
+        this.suffix = suffix.startsWith(".") || suffix.isEmpty() ? suffix : "." + suffix;
+    }
+
+    @Override
+    public String name() {
+        return "smali";
+    }
+
+    @Override
+    public boolean accepts(Path input) {
+        return Files.isDirectory(input) || input.getFileName().toString().endsWith(suffix);
+    }
+
+    @Override
+    public void enumerate(Path input, UnitConsumer out) throws IOException, InterruptedException {
+        BasicFileAttributes attrs = Files.readAttributes(input, BasicFileAttributes.class);
+        List<WorkUnit> units = new ArrayList<>();
+        if (attrs.isDirectory()) {
+            Set<Object> ancestors = new HashSet<>();
+            walk(input, "", ancestors, units);
+        } else {
+            units.add(fileUnit(input, input.getFileName().toString(), attrs));
+        }
+        long bytes = 0;
+        for (WorkUnit u : units) {
+            bytes += u.size();
+        }
+        out.expect(units.size(), bytes);
+        for (WorkUnit u : units) {
+            out.accept(u);
+        }
+    }
+
+    private void walk(Path dir, String rel, Set<Object> ancestors, List<WorkUnit> out) {
+        Object key = fileKey(dir);
+        if (key != null && !ancestors.add(key)) {
+            out.add(WorkUnit.failed(new Problem(Kind.SKIPPED, rel, 0,
+                    "symbolic link loop: " + rel + " leads back to an enclosing directory; not followed")));
+            return;
+        }
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                children.add(p);
+            }
+        } catch (IOException e) {
+            out.add(WorkUnit.failed(new Problem(Kind.IO, rel, 0, "cannot read directory: " + describe(e))));
+            if (key != null) {
+                ancestors.remove(key);
+            }
+            return;
+        }
+        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        for (Path child : children) {
+            String name = child.getFileName().toString();
+            String childRel = rel.isEmpty() ? name : rel + "/" + name;
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(child, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                if (Files.isSymbolicLink(child)) {
+                    if (name.endsWith(suffix)) {
+                        out.add(WorkUnit.failed(new Problem(Kind.IO, childRel, 0, "dangling symbolic link")));
+                    }
+                    continue;
+                }
+                continue; // vanished while walking
+            } catch (IOException e) {
+                if (name.endsWith(suffix) || isLoop(e)) {
+                    out.add(WorkUnit.failed(new Problem(isLoop(e) ? Kind.SKIPPED : Kind.IO, childRel, 0,
+                            (isLoop(e) ? "symbolic link loop; not followed: " : "cannot read: ") + describe(e))));
+                }
+                continue;
+            }
+            if (a.isDirectory()) {
+                walk(child, childRel, ancestors, out);
+            } else if (name.endsWith(suffix)) {
+                out.add(fileUnit(child, childRel, a));
+            }
+        }
+        if (key != null) {
+            ancestors.remove(key);
+        }
+    }
+
+    private WorkUnit fileUnit(Path file, String rel, BasicFileAttributes a) {
+        if (!a.isRegularFile()) {
+            return WorkUnit.failed(new Problem(Kind.SKIPPED, rel, 0,
+                    "not a regular file (FIFO, socket or device); not opened"));
+        }
+        if (a.size() > MAX_FILE_BYTES) {
+            return WorkUnit.failed(new Problem(Kind.SKIPPED, rel, 0,
+                    "file too large (" + a.size() + " bytes; the limit is " + MAX_FILE_BYTES + "); not parsed"));
+        }
+        return new SmaliFileUnit(file, rel, a.size());
+    }
+
+    private static Object fileKey(Path dir) {
+        try {
+            Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+            return key != null ? key : dir.toRealPath().toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static boolean isLoop(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Too many levels of symbolic links") || m.contains("ELOOP");
+    }
+
+    static String describe(IOException e) {
+        String reason = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            reason = fse.getReason();
+        }
+        return reason != null ? reason : e.getClass().getSimpleName();
+    }
+
+    /** One .smali file. */
+    private final class SmaliFileUnit implements WorkUnit {
+        private final Path file;
+        private final String rel;
+        private final long size;
+
+        SmaliFileUnit(Path file, String rel, long size) {
+            this.file = file;
+            this.rel = rel;
+            this.size = size;
+        }
+
+        @Override
+        public String path() {
+            return rel;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public ParsedUnit read() {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                return ParsedUnit.failed(rel, 0, new Problem(Kind.IO, rel, 0, "cannot read file: " + describe(e)));
+            }
+            return parser.parse(rel, bytes);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.quiver.core.store;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An output file built under a temporary name beside its target and moved into place only on
+ * {@link #commit()}. An interrupted run (exception, Ctrl-C) leaves the previous target untouched and
+ * no temporary file behind.
+ */
+public final class AtomicOutput implements AutoCloseable {
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : PENDING) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort while the JVM is going down; nothing else can be done here
+                }
+            }
+        }, "quiver-cleanup"));
+    }
+
+    private final Path target;
+    private final Path temp;
+    private boolean committed;
+
+    /**
+     * @param copyExisting start from a copy of the current target (for appending to it)
+     */
+    public AtomicOutput(Path target, boolean copyExisting) throws IOException {
+        this.target = target.toAbsolutePath().normalize();
+        Path dir = this.target.getParent();
+        Files.createDirectories(dir);
+        this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+        PENDING.add(temp);
+        if (copyExisting) {
+            Files.copy(this.target, temp, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Where to write while building. */
+    public Path temp() {
+        return temp;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Moves the finished temporary file over the target, atomically where the file system allows. */
+    public void commit() throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+        PENDING.remove(temp);
+    }
+
+    /** Deletes the temporary file unless committed. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            Files.deleteIfExists(temp);
+            PENDING.remove(temp);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.quiver.core.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The database schema (see docs/SCHEMA.md) and its version. */
+public final class Schema {
+    /** Bumped on every incompatible change; stored in {@code meta.schema_version}. */
+    public static final int VERSION = 1;
+
+    /** Tables whose row counts {@code quiver stats} reports, in display order. */
+    public static final List<String> COUNTED_TABLES = List.of(
+            "inputs", "sources", "classes", "interfaces", "annotations", "methods", "fields", "calls", "strings",
+            "field_refs", "type_refs", "problems");
+
+    private Schema() {
+    }
+
+    static void create(Connection conn) throws SQLException {
+        run(conn, "schema.sql");
+        try (Statement st = conn.createStatement()) {
+            st.executeUpdate("INSERT INTO meta (key, value) VALUES ('schema_version', '" + VERSION + "')");
+            st.executeUpdate("INSERT INTO meta (key, value) VALUES ('generator', 'quiver')");
+        }
+    }
+
+    static void createIndexes(Connection conn) throws SQLException {
+        run(conn, "indexes.sql");
+    }
+
+    /** Throws a clear error unless {@code conn} is a Quiver database of this schema version. */
+    public static void check(Connection conn, String what) throws SQLException {
+        int version;
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+            if (!rs.next()) {
+                throw new SQLException(what + " is not a Quiver database (no schema version)");
+            }
+            version = Integer.parseInt(rs.getString(1));
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("no such table")) {
+                throw new SQLException(what + " is not a Quiver database (no meta table)", e);
+            }
+            throw e;
+        }
+        if (version != VERSION) {
+            throw new SQLException(what + " has schema version " + version + "; this Quiver reads version "
+                    + VERSION + " (re-run 'quiver parse')");
+        }
+    }
+
+    private static void run(Connection conn, String resource) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            for (String sql : statements(resource)) {
+                st.executeUpdate(sql);
+            }
+        }
+    }
+
+    static List<String> statements(String resource) {
+        String text;
+        try (InputStream in = Schema.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " missing from the quiver-core jar");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.strip().equals(";")) {
+                if (!cur.toString().isBlank()) {
+                    out.add(cur.toString().strip());
+                }
+                cur.setLength(0);
+            } else if (!line.strip().startsWith("--")) {
+                cur.append(line).append('\n');
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().strip());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,157 @@
+-- Quiver index schema, version 1. Documented in docs/SCHEMA.md; keep both in step.
+-- Statements are separated by lines holding only ';'.
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID
+;
+CREATE TABLE inputs (
+  id   INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  kind TEXT NOT NULL
+)
+;
+CREATE TABLE sources (
+  id       INTEGER PRIMARY KEY,
+  input_id INTEGER NOT NULL REFERENCES inputs(id),
+  path     TEXT NOT NULL,
+  bytes    INTEGER NOT NULL,
+  lines    INTEGER NOT NULL
+)
+;
+CREATE TABLE classes (
+  id          INTEGER PRIMARY KEY,
+  input_id    INTEGER NOT NULL REFERENCES inputs(id),
+  source_id   INTEGER NOT NULL REFERENCES sources(id),
+  line        INTEGER NOT NULL,
+  descriptor  TEXT NOT NULL,
+  flags       TEXT NOT NULL,
+  superclass  TEXT,
+  source_file TEXT,
+  duplicate   INTEGER NOT NULL DEFAULT 0
+)
+;
+CREATE TABLE interfaces (
+  class_id   INTEGER NOT NULL REFERENCES classes(id),
+  position   INTEGER NOT NULL,
+  descriptor TEXT NOT NULL,
+  PRIMARY KEY (class_id, position)
+) WITHOUT ROWID
+;
+CREATE TABLE annotations (
+  class_id INTEGER NOT NULL REFERENCES classes(id),
+  position INTEGER NOT NULL,
+  type     TEXT NOT NULL,
+  PRIMARY KEY (class_id, position)
+) WITHOUT ROWID
+;
+CREATE TABLE fields (
+  id            INTEGER PRIMARY KEY,
+  class_id      INTEGER NOT NULL REFERENCES classes(id),
+  line          INTEGER NOT NULL,
+  name          TEXT NOT NULL,
+  type          TEXT NOT NULL,
+  flags         TEXT NOT NULL,
+  initial_value TEXT
+)
+;
+CREATE TABLE methods (
+  id          INTEGER PRIMARY KEY,
+  class_id    INTEGER NOT NULL REFERENCES classes(id),
+  first_line  INTEGER NOT NULL,
+  last_line   INTEGER NOT NULL,
+  name        TEXT NOT NULL,
+  descriptor  TEXT NOT NULL,
+  parameters  TEXT NOT NULL,
+  return_type TEXT NOT NULL,
+  flags       TEXT NOT NULL,
+  registers   INTEGER,
+  locals      INTEGER
+)
+;
+CREATE TABLE calls (
+  id                INTEGER PRIMARY KEY,
+  method_id         INTEGER NOT NULL REFERENCES methods(id),
+  line              INTEGER NOT NULL,
+  kind              TEXT NOT NULL,
+  target_class      TEXT NOT NULL,
+  target_name       TEXT NOT NULL,
+  target_descriptor TEXT NOT NULL,
+  registers         TEXT NOT NULL,
+  extra             TEXT
+)
+;
+CREATE TABLE strings (
+  id        INTEGER PRIMARY KEY,
+  method_id INTEGER NOT NULL REFERENCES methods(id),
+  line      INTEGER NOT NULL,
+  value     TEXT NOT NULL,
+  jumbo     INTEGER NOT NULL
+)
+;
+CREATE TABLE field_refs (
+  id           INTEGER PRIMARY KEY,
+  method_id    INTEGER NOT NULL REFERENCES methods(id),
+  line         INTEGER NOT NULL,
+  kind         TEXT NOT NULL,
+  target_class TEXT NOT NULL,
+  target_name  TEXT NOT NULL,
+  target_type  TEXT NOT NULL
+)
+;
+CREATE TABLE type_refs (
+  id        INTEGER PRIMARY KEY,
+  method_id INTEGER NOT NULL REFERENCES methods(id),
+  line      INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  type      TEXT NOT NULL
+)
+;
+CREATE TABLE problems (
+  id        INTEGER PRIMARY KEY,
+  input_id  INTEGER NOT NULL REFERENCES inputs(id),
+  source_id INTEGER REFERENCES sources(id),
+  path      TEXT NOT NULL,
+  line      INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  message   TEXT NOT NULL
+)
+;
+-- Convenience views: canonical signatures and file paths joined in.
+CREATE VIEW v_methods AS
+  SELECT m.id, c.descriptor || '->' || m.name || m.descriptor AS signature,
+         c.descriptor AS class, m.name, m.descriptor, m.parameters, m.return_type, m.flags,
+         m.registers, m.locals, s.path, m.first_line, m.last_line, c.input_id
+  FROM methods m JOIN classes c ON c.id = m.class_id JOIN sources s ON s.id = c.source_id
+;
+CREATE VIEW v_fields AS
+  SELECT f.id, c.descriptor || '->' || f.name || ':' || f.type AS signature,
+         c.descriptor AS class, f.name, f.type, f.flags, f.initial_value, s.path, f.line, c.input_id
+  FROM fields f JOIN classes c ON c.id = f.class_id JOIN sources s ON s.id = c.source_id
+;
+CREATE VIEW v_calls AS
+  SELECT k.id, c.descriptor || '->' || m.name || m.descriptor AS caller,
+         k.target_class || '->' || k.target_name || k.target_descriptor AS callee,
+         k.kind, k.target_class, k.target_name, k.target_descriptor, k.registers, k.extra,
+         s.path, k.line, k.method_id, c.input_id
+  FROM calls k JOIN methods m ON m.id = k.method_id JOIN classes c ON c.id = m.class_id
+  JOIN sources s ON s.id = c.source_id
+;
+CREATE VIEW v_strings AS
+  SELECT t.id, t.value, t.jumbo, c.descriptor || '->' || m.name || m.descriptor AS method,
+         s.path, t.line, t.method_id, c.input_id
+  FROM strings t JOIN methods m ON m.id = t.method_id JOIN classes c ON c.id = m.class_id
+  JOIN sources s ON s.id = c.source_id
+;
+CREATE VIEW v_field_refs AS
+  SELECT r.id, r.kind, r.target_class || '->' || r.target_name || ':' || r.target_type AS field,
+         c.descriptor || '->' || m.name || m.descriptor AS method, s.path, r.line, r.method_id, c.input_id
+  FROM field_refs r JOIN methods m ON m.id = r.method_id JOIN classes c ON c.id = m.class_id
+  JOIN sources s ON s.id = c.source_id
+;
+CREATE VIEW v_type_refs AS
+  SELECT r.id, r.kind, r.type, c.descriptor || '->' || m.name || m.descriptor AS method,
+         s.path, r.line, r.method_id, c.input_id
+  FROM type_refs r JOIN methods m ON m.id = r.method_id JOIN classes c ON c.id = m.class_id
+  JOIN sources s ON s.id = c.source_id
+;

@@ -1,0 +1,230 @@
+package dev.quiver.core.smali;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.quiver.core.Fixtures;
+import dev.quiver.core.model.Call;
+import dev.quiver.core.model.ClassDef;
+import dev.quiver.core.model.MethodDef;
+import dev.quiver.core.model.ParsedUnit;
+import dev.quiver.core.model.Problem;
+import dev.quiver.core.model.Problem.Kind;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SmaliParserTest {
+    private final SmaliParser parser = new SmaliParser();
+
+    private ParsedUnit parse(String fixture) {
+        return parser.parse(fixture + ".smali", Fixtures.smali(getClass(), fixture));
+    }
+
+    private static MethodDef method(ClassDef c, String name, String descriptor) {
+        return c.methods().stream().filter(m -> m.name().equals(name) && m.descriptor().equals(descriptor))
+                .findFirst().orElseThrow(() -> new AssertionError("no method " + name + descriptor));
+    }
+
+    @Test
+    void classHeaderInterfacesSourceAndAnnotations() {
+        ParsedUnit u = parse("everything");
+        assertThat(u.problems()).isEmpty();
+        assertThat(u.classes()).hasSize(1);
+        ClassDef c = u.classes().get(0);
+        assertThat(c.descriptor()).isEqualTo("Lcom/example/Crypto;");
+        assertThat(c.flags()).isEqualTo("public final");
+        assertThat(c.superclass()).isEqualTo("Ljava/lang/Object;");
+        assertThat(c.sourceFile()).isEqualTo("Crypto.java");
+        assertThat(c.interfaces()).containsExactly("Ljava/lang/Runnable;", "Ljava/io/Serializable;");
+        // The field annotation (before .end field) belongs to the field, not the class.
+        assertThat(c.annotations()).containsExactly("Ldalvik/annotation/MemberClasses;", "Lkotlin/Metadata;");
+        assertThat(c.line()).isEqualTo(1);
+    }
+
+    @Test
+    void fieldsOfEveryTypeAreKeptWithValues() {
+        ClassDef c = parse("everything").classes().get(0);
+        assertThat(c.fields()).extracting("name", "type", "flags", "initialValue")
+                .containsExactly(
+                        tuple("SEP", "Ljava/lang/String;", "private static final", "\"a;b\""),
+                        tuple("key", "[B", "private static", null),
+                        tuple("counter", "I", "public static", "0x2a"),
+                        tuple("name", "Ljava/lang/String;", "private", null),
+                        tuple("matrix", "[[J", "private", null));
+    }
+
+    @Test
+    void overloadsStayApartAndBodiesAreMeasured() {
+        ClassDef c = parse("everything").classes().get(0);
+        assertThat(c.methods()).extracting(m -> m.name() + m.descriptor())
+                .containsExactly("<init>()V", "encrypt(Ljava/lang/String;)[B", "encrypt([B)[B", "run()V",
+                        "nativeCall(I)I");
+        MethodDef init = method(c, "<init>", "()V");
+        assertThat(init.flags()).isEqualTo("public constructor");
+        assertThat(init.registers()).isEqualTo(2);
+        assertThat(init.locals()).isEqualTo(-1);
+        MethodDef enc = method(c, "encrypt", "(Ljava/lang/String;)[B");
+        assertThat(enc.locals()).isEqualTo(3);
+        assertThat(enc.firstLine()).isLessThan(enc.lastLine());
+        assertThat(method(c, "run", "()V").flags()).isEqualTo("public abstract");
+        assertThat(method(c, "run", "()V").calls()).isEmpty();
+    }
+
+    @Test
+    void everyInvokeKindWithTargetAndRegisters() {
+        ClassDef c = parse("everything").classes().get(0);
+        List<Call> calls = method(c, "encrypt", "([B)[B").calls();
+        assertThat(calls).extracting(Call::kind).containsExactly("static/range", "interface", "super", "polymorphic",
+                "custom");
+        assertThat(calls.get(0).target().toString()).isEqualTo("Lcom/example/Crypto;->encrypt(Ljava/lang/String;)[B");
+        assertThat(calls.get(0).registers()).isEqualTo("p0 .. p0");
+        assertThat(calls.get(3).target().toString())
+                .isEqualTo("Ljava/lang/invoke/MethodHandle;->invoke([Ljava/lang/Object;)Ljava/lang/Object;");
+        assertThat(calls.get(3).extra()).isEqualTo("(I)V");
+        assertThat(calls.get(4).target().owner()).isEqualTo("Ljava/lang/invoke/LambdaMetafactory;");
+        assertThat(calls.get(4).target().name()).isEqualTo("metafactory");
+        assertThat(calls.get(4).extra()).startsWith("call_site_0(\"run\"");
+        List<Call> other = method(c, "encrypt", "(Ljava/lang/String;)[B").calls();
+        assertThat(other).extracting(k -> k.kind() + " " + k.target() + " {" + k.registers() + "}").containsExactly(
+                "virtual Ljava/lang/String;->getBytes()[B {p0}",
+                "static Lcom/example/Crypto;->xor([B[B)[B {v1, v2}");
+    }
+
+    @Test
+    void stringsAreUnescapedAndKeywordsInsideThemAreJustText() {
+        ParsedUnit u = parse("everything");
+        ClassDef c = u.classes().get(0);
+        assertThat(method(c, "<init>", "()V").strings()).extracting("value", "jumbo").containsExactly(
+                tuple(".class Lcom/fake/Injected;", false),
+                tuple("jumbo \"quoted\" \\ \u00e9\n.method fake()V", true));
+        // No bogus class from the string or from the annotation that mentions ".class".
+        assertThat(u.classes()).extracting(ClassDef::descriptor).containsExactly("Lcom/example/Crypto;");
+    }
+
+    @Test
+    void fieldAccessesAndTypeReferences() {
+        ClassDef c = parse("everything").classes().get(0);
+        assertThat(method(c, "<init>", "()V").fieldAccesses()).extracting(f -> f.kind() + " " + f.target())
+                .containsExactly("iput-object Lcom/example/Crypto;->name:Ljava/lang/String;");
+        assertThat(method(c, "encrypt", "([B)[B").fieldAccesses()).extracting(f -> f.kind() + " " + f.target())
+                .containsExactly("sput Lcom/example/Crypto;->counter:I", "iget-wide Lcom/example/Other;->big:J");
+        assertThat(method(c, "encrypt", "(Ljava/lang/String;)[B").typeRefs()).extracting(t -> t.kind() + " " + t.type())
+                .containsExactly("new-instance Ljava/lang/StringBuilder;", "check-cast [B");
+        assertThat(method(c, "encrypt", "([B)[B").typeRefs()).extracting(t -> t.kind() + " " + t.type())
+                .containsExactly("const-class Lcom/example/Crypto;", "instance-of Ljava/lang/Runnable;",
+                        "new-array [I", "filled-new-array [I", "filled-new-array/range [Ljava/lang/String;");
+    }
+
+    @Test
+    void lineNumbersPointAtTheInstruction() {
+        byte[] src = Fixtures.smali(getClass(), "everything");
+        String[] lines = new String(src, StandardCharsets.UTF_8).split("\n", -1);
+        ClassDef c = parser.parse("x", src).classes().get(0);
+        for (MethodDef m : c.methods()) {
+            assertThat(lines[m.firstLine() - 1]).startsWith(".method");
+            assertThat(lines[m.lastLine() - 1]).isEqualTo(".end method");
+            m.calls().forEach(k -> assertThat(lines[k.line() - 1]).contains("invoke-" + k.kind() + " "));
+            m.strings().forEach(s -> assertThat(lines[s.line() - 1]).contains("const-string"));
+        }
+        c.fields().forEach(f -> assertThat(lines[f.line() - 1]).startsWith(".field").contains(f.name()));
+    }
+
+    @Test
+    void crlfAndBomAreHandled() {
+        ParsedUnit u = parse("crlf-bom");
+        assertThat(u.problems()).isEmpty();
+        ClassDef c = u.classes().get(0);
+        assertThat(c.descriptor()).isEqualTo("Lcom/example/Crlf;");
+        assertThat(c.superclass()).isEqualTo("Ljava/lang/Object;");
+        MethodDef m = c.methods().get(0);
+        assertThat(m.descriptor()).isEqualTo("()V");
+        assertThat(m.calls().get(0).target().descriptor()).isEqualTo("()V");
+        assertThat(m.strings().get(0).value()).isEqualTo("crlf");
+    }
+
+    @Test
+    void nonAsciiAndObfuscatedNames() {
+        ParsedUnit u = parse("unicode-names");
+        assertThat(u.problems()).isEmpty();
+        ClassDef c = u.classes().get(0);
+        assertThat(c.descriptor()).isEqualTo("Lcom/例え/Ωmega$ß;");
+        assertThat(c.fields().get(0).name()).isEqualTo("名前");
+        assertThat(c.methods().get(0).ref(c.descriptor()).toString()).isEqualTo("Lcom/例え/Ωmega$ß;->実行(Lcom/例え/Ωmega$ß;)V");
+        assertThat(c.methods().get(0).strings().get(0).value()).isEqualTo("日本語 ünïcödé 🎉");
+    }
+
+    @Test
+    void invokeBeforeMethodIsAProblemNotACrash() {
+        ParsedUnit u = parse("hostile");
+        assertThat(u.problems()).extracting(Problem::kind, Problem::line).contains(tuple(Kind.MISPLACED, 1));
+        assertThat(u.classes()).hasSize(1);
+    }
+
+    @Test
+    void hostileLinesBecomeProblemsAndTheRestIsKept() {
+        ParsedUnit u = parse("hostile");
+        assertThat(u.problems()).extracting(Problem::kind, Problem::line).containsExactly(
+                tuple(Kind.MISPLACED, 1),          // invoke before .class
+                tuple(Kind.UNKNOWN_DIRECTIVE, 5),  // .frobnicate
+                tuple(Kind.MISPLACED, 7),          // const-string outside a method
+                tuple(Kind.SYNTAX, 11),            // "this is not smali"
+                tuple(Kind.SYNTAX, 12),            // unterminated string
+                tuple(Kind.SYNTAX, 13),            // invoke without a method reference
+                tuple(Kind.UNKNOWN_DIRECTIVE, 14), // .weird
+                tuple(Kind.MISPLACED, 18),         // .end method without .method
+                tuple(Kind.TRUNCATED, 22));        // file ends inside lost()
+        assertThat(u.problems()).allSatisfy(p -> assertThat(p.path()).isEqualTo("hostile.smali"));
+        ClassDef c = u.classes().get(0);
+        assertThat(c.methods()).extracting(MethodDef::name).containsExactly("ok", "lost");
+        assertThat(c.methods().get(1).calls()).hasSize(1);
+        assertThat(c.methods().get(1).lastLine()).isEqualTo(22);
+    }
+
+    @Test
+    void binaryFileIsReportedNotParsed() {
+        byte[] bin = {'.', 'c', 'l', 'a', 's', 's', ' ', 0, 1, 2, '\n', 'x'};
+        ParsedUnit u = parser.parse("b.smali", bin);
+        assertThat(u.classes()).isEmpty();
+        assertThat(u.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.BINARY);
+            assertThat(p.message()).contains("binary");
+        });
+    }
+
+    @Test
+    void invalidUtf8IsReportedWithItsLineAndStillParsed() {
+        byte[] src = (".class public La;\n.super Ljava/lang/Object;\n.method public m()V\n"
+                + "    const-string v0, \"X\"\n    return-void\n.end method\n").getBytes(StandardCharsets.UTF_8);
+        int x = new String(src, StandardCharsets.ISO_8859_1).indexOf('X');
+        src[x] = (byte) 0xC3; // a lone lead byte
+        ParsedUnit u = parser.parse("e.smali", src);
+        assertThat(u.problems()).extracting(Problem::kind, Problem::line).containsExactly(tuple(Kind.ENCODING, 4));
+        assertThat(u.classes().get(0).methods().get(0).strings().get(0).value()).isEqualTo("\uFFFD");
+    }
+
+    @Test
+    void extremelyLongLinesAreFine() {
+        String big = "A".repeat(5_000_000);
+        byte[] src = (".class public La;\n.super Ljava/lang/Object;\n.method public m()V\n    const-string v0, \""
+                + big + "\"\n    return-void\n.end method\n").getBytes(StandardCharsets.UTF_8);
+        ParsedUnit u = parser.parse("long.smali", src);
+        assertThat(u.problems()).isEmpty();
+        assertThat(u.classes().get(0).methods().get(0).strings().get(0).value()).hasSize(5_000_000);
+    }
+
+    @Test
+    void fileWithoutClassIsAProblem() {
+        ParsedUnit u = parser.parse("empty.smali", "# nothing here\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(u.problems()).extracting(Problem::kind).containsExactly(Kind.NO_CLASS);
+    }
+
+    @Test
+    void truncatedAnnotationIsReported() {
+        ParsedUnit u = parser.parse("t.smali",
+                ".class public La;\n.super Ljava/lang/Object;\n.annotation runtime Lx;\n  value = 1\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(u.problems()).extracting(Problem::kind).containsExactly(Kind.TRUNCATED);
+        assertThat(u.classes()).hasSize(1);
+    }
+}
