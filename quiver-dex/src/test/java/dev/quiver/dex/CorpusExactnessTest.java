@@ -1,0 +1,81 @@
+package dev.quiver.dex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quiver.core.Indexer;
+import dev.quiver.core.Indexer.Format;
+import dev.quiver.core.pipeline.ProgressListener;
+import dev.quiver.core.query.IndexDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The issue's main check: for every real smali tree of the corpus, the row counts Quiver's indexer writes
+ * equal what dexlib2 reports reading the original DEX/APK the tree was disassembled from.
+ *
+ * <p>The corpus directory comes from the system property {@code quiver.corpus} (surefire passes the
+ * environment variable {@code QUIVER_CORPUS}); without it, or without a tree, the case is skipped.
+ */
+class CorpusExactnessTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"small", "medium", "multidex", "large"})
+    void smaliTreeCountsEqualDexlib2Counts(String tree) throws Exception {
+        Path corpus = Corpus.dir();
+        Path smali = corpus.resolve(tree + "-smali");
+        Assumptions.assumeTrue(Files.isDirectory(smali), () -> "no " + smali);
+        DexCounts dex = dexCountsFor(corpus, tree);
+
+        Path db = tmp.resolve(tree + ".db");
+        Indexer.index(new Indexer.Request(List.of(smali), db, Format.SQLITE, false, 2, ".smali"),
+                ProgressListener.NONE);
+        Map<String, Long> quiver;
+        try (IndexDatabase idx = IndexDatabase.open(db)) {
+            quiver = idx.counts();
+        }
+
+        Map<String, Long> expected = new LinkedHashMap<>();
+        // A smali tree holds one file per class type: when two DEX files of one APK define the same class,
+        // baksmali writes one of them. dexlib2's classes are therefore counted by distinct type.
+        expected.put("classes", dex.distinctClasses());
+        expected.put("methods", dex.methods());
+        expected.put("fields", dex.fields());
+        expected.put("calls", dex.calls());
+        expected.put("strings", dex.strings());
+        expected.put("field_refs", dex.fieldRefs());
+        expected.put("type_refs", dex.typeRefs());
+        expected.put("problems", 0L);
+        System.out.printf("%-9s dexlib2 %s (%d class defs in %d DEX files)%n%-9s quiver  %s%n", tree, expected,
+                dex.classes(), dex.dexFiles(), tree, quiver);
+
+        assertThat(quiver).as("Quiver's counts for %s-smali against dexlib2's", tree)
+                .containsAllEntriesOf(expected);
+    }
+
+    /** The original each tree was disassembled from (see the corpus's SOURCES.md). */
+    static DexCounts dexCountsFor(Path corpus, String tree) throws IOException {
+        return switch (tree) {
+            case "small" -> DexCounts.of(corpus.resolve("dex/AppiumBootstrap-classes.dex"));
+            case "medium" -> DexCounts.of(corpus.resolve("apk/ApiDemos-debug.apk"));
+            case "multidex" -> DexCounts.of(corpus.resolve("apk/settings_apk-debug.apk"));
+            case "large" -> {
+                try (Stream<Path> files = Files.list(corpus.resolve("dex/android-all-17"))) {
+                    yield DexCounts.ofAll(files.filter(p -> p.getFileName().toString().matches("classes[0-9]*\\.dex"))
+                            .sorted().toList());
+                }
+            }
+            default -> throw new IllegalArgumentException(tree);
+        };
+    }
+}
