@@ -19,7 +19,7 @@ public final class Schema {
     /** Tables whose row counts {@code quiver stats} reports, in display order. */
     public static final List<String> COUNTED_TABLES = List.of(
             "inputs", "sources", "classes", "interfaces", "annotations", "methods", "fields", "calls", "strings",
-            "field_refs", "type_refs", "problems");
+            "field_refs", "type_refs", "method_ids", "field_ids", "problems");
 
     private Schema() {
     }

@@ -4,7 +4,9 @@ import dev.quiver.core.model.Call;
 import dev.quiver.core.model.ClassDef;
 import dev.quiver.core.model.FieldAccess;
 import dev.quiver.core.model.FieldDef;
+import dev.quiver.core.model.FieldRef;
 import dev.quiver.core.model.MethodDef;
+import dev.quiver.core.model.MethodRef;
 import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.model.Problem;
 import dev.quiver.core.model.StringConst;
@@ -18,14 +20,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The single writer: streams parsed units into a new SQLite database (or a copy of an existing one
  * for {@code --append}), then builds the indexes and moves the file into place atomically.
  *
  * <p>Speed comes from one transaction, no journal, multi-row inserts ({@link BatchInsert}), row ids
- * assigned here rather than read back, and indexes built once after the load.
+ * assigned here rather than read back, narrow instruction rows (call and field targets are
+ * deduplicated into {@code method_ids} / {@code field_ids} and referenced by id), and indexes built
+ * once after the load.
  */
 public final class SqliteIndexWriter implements IndexSink {
     private final AtomicOutput output;
@@ -42,7 +48,11 @@ public final class SqliteIndexWriter implements IndexSink {
     private final BatchInsert fieldRefs;
     private final BatchInsert typeRefs;
     private final BatchInsert problems;
+    private final BatchInsert methodIds;
+    private final BatchInsert fieldIds;
     private final List<BatchInsert> all;
+    private final Map<MethodRef, Long> methodIdOf = new HashMap<>();
+    private final Map<FieldRef, Long> fieldIdOf = new HashMap<>();
 
     private long inputId;
     private long sourceId;
@@ -88,6 +98,9 @@ public final class SqliteIndexWriter implements IndexSink {
             fieldRefId = maxId("field_refs");
             typeRefId = maxId("type_refs");
             problemId = maxId("problems");
+            if (extend) {
+                loadTargets();
+            }
         } catch (SQLException e) {
             output.close();
             throw new IOException("cannot create database " + target + ": " + e.getMessage(), e);
@@ -101,16 +114,52 @@ public final class SqliteIndexWriter implements IndexSink {
         fields = new BatchInsert(conn, "fields", "id", "class_id", "line", "name", "type", "flags", "initial_value");
         methods = new BatchInsert(conn, "methods", "id", "class_id", "first_line", "last_line", "name",
                 "descriptor", "parameters", "return_type", "flags", "registers", "locals");
-        calls = new BatchInsert(conn, "calls", "id", "method_id", "line", "kind", "target_class", "target_name",
-                "target_descriptor", "registers", "extra");
+        calls = new BatchInsert(conn, "calls", "id", "method_id", "line", "kind", "target_id", "registers", "extra");
         strings = new BatchInsert(conn, "strings", "id", "method_id", "line", "value", "jumbo");
-        fieldRefs = new BatchInsert(conn, "field_refs", "id", "method_id", "line", "kind", "target_class",
-                "target_name", "target_type");
+        fieldRefs = new BatchInsert(conn, "field_refs", "id", "method_id", "line", "kind", "target_id");
         typeRefs = new BatchInsert(conn, "type_refs", "id", "method_id", "line", "kind", "type");
         problems = new BatchInsert(conn, "problems", "id", "input_id", "source_id", "path", "line", "kind",
                 "message");
+        methodIds = new BatchInsert(conn, "method_ids", "id", "class", "name", "descriptor");
+        fieldIds = new BatchInsert(conn, "field_ids", "id", "class", "name", "type");
         all = List.of(inputs, sources, classes, interfaces, annotations, fields, methods, calls, strings, fieldRefs,
-                typeRefs, problems);
+                typeRefs, problems, methodIds, fieldIds);
+    }
+
+    /** For --append: targets already in the database keep their ids. */
+    private void loadTargets() throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT id, class, name, descriptor FROM method_ids")) {
+                while (rs.next()) {
+                    methodIdOf.put(new MethodRef(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT id, class, name, type FROM field_ids")) {
+                while (rs.next()) {
+                    fieldIdOf.put(new FieldRef(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
+                }
+            }
+        }
+    }
+
+    private long methodTarget(MethodRef ref) throws SQLException {
+        Long id = methodIdOf.get(ref);
+        if (id == null) {
+            id = (long) methodIdOf.size() + 1;
+            methodIdOf.put(ref, id);
+            methodIds.add(id, ref.owner(), ref.name(), ref.descriptor());
+        }
+        return id;
+    }
+
+    private long fieldTarget(FieldRef ref) throws SQLException {
+        Long id = fieldIdOf.get(ref);
+        if (id == null) {
+            id = (long) fieldIdOf.size() + 1;
+            fieldIdOf.put(ref, id);
+            fieldIds.add(id, ref.owner(), ref.name(), ref.type());
+        }
+        return id;
     }
 
     private long maxId(String table) throws SQLException {
@@ -169,15 +218,13 @@ public final class SqliteIndexWriter implements IndexSink {
                     d.substring(close + 1), m.flags(), m.registers() < 0 ? null : m.registers(),
                     m.locals() < 0 ? null : m.locals());
             for (Call k : m.calls()) {
-                calls.add(++callId, mid, k.line(), k.kind(), k.target().owner(), k.target().name(),
-                        k.target().descriptor(), k.registers(), k.extra());
+                calls.add(++callId, mid, k.line(), k.kind(), methodTarget(k.target()), k.registers(), k.extra());
             }
             for (StringConst s : m.strings()) {
                 strings.add(++stringId, mid, s.line(), s.value(), s.jumbo() ? 1 : 0);
             }
             for (FieldAccess f : m.fieldAccesses()) {
-                fieldRefs.add(++fieldRefId, mid, f.line(), f.kind(), f.target().owner(), f.target().name(),
-                        f.target().type());
+                fieldRefs.add(++fieldRefId, mid, f.line(), f.kind(), fieldTarget(f.target()));
             }
             for (TypeRef t : m.typeRefs()) {
                 typeRefs.add(++typeRefId, mid, t.line(), t.kind(), t.type());

@@ -19,15 +19,21 @@ CREATE INDEX IF NOT EXISTS methods_name ON methods(name)
 ;
 CREATE INDEX IF NOT EXISTS calls_method ON calls(method_id)
 ;
-CREATE INDEX IF NOT EXISTS calls_target ON calls(target_class, target_name)
+CREATE INDEX IF NOT EXISTS calls_target ON calls(target_id)
 ;
-CREATE INDEX IF NOT EXISTS calls_target_name ON calls(target_name)
+CREATE INDEX IF NOT EXISTS method_ids_class ON method_ids(class, name)
+;
+CREATE INDEX IF NOT EXISTS method_ids_name ON method_ids(name)
 ;
 CREATE INDEX IF NOT EXISTS strings_method ON strings(method_id)
 ;
 CREATE INDEX IF NOT EXISTS field_refs_method ON field_refs(method_id)
 ;
-CREATE INDEX IF NOT EXISTS field_refs_target ON field_refs(target_class, target_name)
+CREATE INDEX IF NOT EXISTS field_refs_target ON field_refs(target_id)
+;
+CREATE INDEX IF NOT EXISTS field_ids_class ON field_ids(class, name)
+;
+CREATE INDEX IF NOT EXISTS field_ids_name ON field_ids(name)
 ;
 CREATE INDEX IF NOT EXISTS type_refs_method ON type_refs(method_id)
 ;

@@ -69,16 +69,30 @@ CREATE TABLE methods (
   locals      INTEGER
 )
 ;
+-- Every distinct method / field referenced by an instruction, once (like DEX's method_ids and
+-- field_ids sections). Instructions point here by id: narrow rows, small integer indexes.
+CREATE TABLE method_ids (
+  id         INTEGER PRIMARY KEY,
+  class      TEXT NOT NULL,
+  name       TEXT NOT NULL,
+  descriptor TEXT NOT NULL
+)
+;
+CREATE TABLE field_ids (
+  id    INTEGER PRIMARY KEY,
+  class TEXT NOT NULL,
+  name  TEXT NOT NULL,
+  type  TEXT NOT NULL
+)
+;
 CREATE TABLE calls (
-  id                INTEGER PRIMARY KEY,
-  method_id         INTEGER NOT NULL REFERENCES methods(id),
-  line              INTEGER NOT NULL,
-  kind              TEXT NOT NULL,
-  target_class      TEXT NOT NULL,
-  target_name       TEXT NOT NULL,
-  target_descriptor TEXT NOT NULL,
-  registers         TEXT NOT NULL,
-  extra             TEXT
+  id        INTEGER PRIMARY KEY,
+  method_id INTEGER NOT NULL REFERENCES methods(id),
+  line      INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  target_id INTEGER NOT NULL REFERENCES method_ids(id),
+  registers TEXT NOT NULL,
+  extra     TEXT
 )
 ;
 CREATE TABLE strings (
@@ -90,13 +104,11 @@ CREATE TABLE strings (
 )
 ;
 CREATE TABLE field_refs (
-  id           INTEGER PRIMARY KEY,
-  method_id    INTEGER NOT NULL REFERENCES methods(id),
-  line         INTEGER NOT NULL,
-  kind         TEXT NOT NULL,
-  target_class TEXT NOT NULL,
-  target_name  TEXT NOT NULL,
-  target_type  TEXT NOT NULL
+  id        INTEGER PRIMARY KEY,
+  method_id INTEGER NOT NULL REFERENCES methods(id),
+  line      INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  target_id INTEGER NOT NULL REFERENCES field_ids(id)
 )
 ;
 CREATE TABLE type_refs (
@@ -131,11 +143,11 @@ CREATE VIEW v_fields AS
 ;
 CREATE VIEW v_calls AS
   SELECT k.id, c.descriptor || '->' || m.name || m.descriptor AS caller,
-         k.target_class || '->' || k.target_name || k.target_descriptor AS callee,
-         k.kind, k.target_class, k.target_name, k.target_descriptor, k.registers, k.extra,
-         s.path, k.line, k.method_id, c.input_id
-  FROM calls k JOIN methods m ON m.id = k.method_id JOIN classes c ON c.id = m.class_id
-  JOIN sources s ON s.id = c.source_id
+         t.class || '->' || t.name || t.descriptor AS callee,
+         k.kind, t.class AS target_class, t.name AS target_name, t.descriptor AS target_descriptor,
+         k.registers, k.extra, s.path, k.line, k.method_id, k.target_id, c.input_id
+  FROM calls k JOIN method_ids t ON t.id = k.target_id JOIN methods m ON m.id = k.method_id
+  JOIN classes c ON c.id = m.class_id JOIN sources s ON s.id = c.source_id
 ;
 CREATE VIEW v_strings AS
   SELECT t.id, t.value, t.jumbo, c.descriptor || '->' || m.name || m.descriptor AS method,
@@ -144,10 +156,12 @@ CREATE VIEW v_strings AS
   JOIN sources s ON s.id = c.source_id
 ;
 CREATE VIEW v_field_refs AS
-  SELECT r.id, r.kind, r.target_class || '->' || r.target_name || ':' || r.target_type AS field,
-         c.descriptor || '->' || m.name || m.descriptor AS method, s.path, r.line, r.method_id, c.input_id
-  FROM field_refs r JOIN methods m ON m.id = r.method_id JOIN classes c ON c.id = m.class_id
-  JOIN sources s ON s.id = c.source_id
+  SELECT r.id, r.kind, t.class || '->' || t.name || ':' || t.type AS field,
+         t.class AS target_class, t.name AS target_name, t.type AS target_type,
+         c.descriptor || '->' || m.name || m.descriptor AS method, s.path, r.line, r.method_id, r.target_id,
+         c.input_id
+  FROM field_refs r JOIN field_ids t ON t.id = r.target_id JOIN methods m ON m.id = r.method_id
+  JOIN classes c ON c.id = m.class_id JOIN sources s ON s.id = c.source_id
 ;
 CREATE VIEW v_type_refs AS
   SELECT r.id, r.kind, r.type, c.descriptor || '->' || m.name || m.descriptor AS method,
