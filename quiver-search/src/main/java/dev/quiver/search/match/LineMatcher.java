@@ -1,0 +1,133 @@
+package dev.quiver.search.match;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The compiled search: two {@link Pattern}s (ASCII classes for pure-ASCII text, which is fast, and
+ * Unicode classes for lines with other bytes) plus a {@link Prefilter}. Immutable and shared by
+ * all workers; each worker gets its own {@link LineMatcherState}.
+ */
+public final class LineMatcher {
+    private final Pattern ascii;
+    private final Pattern unicode;
+    private final Prefilter prefilter;
+    private final boolean caseInsensitive;
+    private final boolean multiline;
+
+    private LineMatcher(Pattern ascii, Pattern unicode, Prefilter prefilter, boolean caseInsensitive, boolean multiline) {
+        this.ascii = ascii;
+        this.unicode = unicode;
+        this.prefilter = prefilter;
+        this.caseInsensitive = caseInsensitive;
+        this.multiline = multiline;
+    }
+
+    /**
+     * Compiles the options.
+     *
+     * @throws java.util.regex.PatternSyntaxException when a pattern is not a valid regex
+     */
+    public static LineMatcher compile(MatchOptions options) {
+        List<String> regexes = new ArrayList<>();
+        boolean ci = switch (options.caseMode()) {
+            case SENSITIVE -> false;
+            case INSENSITIVE -> true;
+            case SMART -> options.patterns().stream().noneMatch(p -> options.fixedStrings()
+                    ? p.chars().anyMatch(Character::isUpperCase)
+                    : PatternAnalysis.hasUppercaseLiteral(p));
+        };
+        for (String p : options.patterns()) {
+            regexes.add(options.fixedStrings() ? Pattern.quote(p) : p);
+        }
+        String core = regexes.size() == 1 ? regexes.get(0) : "(?:" + String.join(")|(?:", regexes) + ")";
+        if (options.word()) {
+            core = "(?<![\\w])(?:" + core + ")(?![\\w])";
+        }
+        if (options.lineRegexp()) {
+            core = "^(?:" + core + ")$";
+        }
+        int flags = Pattern.UNIX_LINES | Pattern.MULTILINE | (ci ? Pattern.CASE_INSENSITIVE : 0);
+        Pattern ascii = Pattern.compile(core, flags);
+        Pattern unicode = Pattern.compile(core, flags | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+        Prefilter prefilter = buildPrefilter(options, regexes, ci);
+        return new LineMatcher(ascii, unicode, prefilter, ci, options.multiline());
+    }
+
+    private static Prefilter buildPrefilter(MatchOptions options, List<String> regexes, boolean ci) {
+        List<Prefilter> parts = new ArrayList<>();
+        int shortest = Integer.MAX_VALUE;
+        PatternAnalysis.ClassRun run = null;
+        for (int i = 0; i < regexes.size(); i++) {
+            String raw = options.patterns().get(i);
+            List<String> literals;
+            if (options.fixedStrings()) {
+                literals = raw.isEmpty() || (ci && !isAscii(raw)) ? List.of() : List.of(raw);
+            } else {
+                PatternAnalysis a = PatternAnalysis.of(raw, ci);
+                literals = a.requiredLiterals();
+                if (regexes.size() == 1) {
+                    run = a.longestClassRun();
+                }
+            }
+            if (literals.isEmpty()) {
+                parts = null;
+                break;
+            }
+            for (String lit : literals) {
+                parts.add(literalPrefilter(lit, ci));
+                shortest = Math.min(shortest, lit.length());
+            }
+        }
+        if (parts != null) {
+            boolean weakLiteral = shortest < 2;
+            if (!(weakLiteral && run != null && run.length() >= 3)) {
+                return parts.size() == 1 ? parts.get(0) : new AnyPrefilter(parts);
+            }
+        }
+        if (run != null && run.length() >= 2) {
+            return new ClassRunPrefilter(run.bytes(), run.length());
+        }
+        return null;
+    }
+
+    private static Prefilter literalPrefilter(String literal, boolean ci) {
+        String latin1 = new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        boolean hasLetter = latin1.chars().anyMatch(Character::isLetter);
+        return ci && hasLetter ? new FoldedLiteralPrefilter(latin1) : new LiteralPrefilter(latin1);
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+
+    /** The pattern used on pure-ASCII text (exposed for diagnostics and tests). */
+    public Pattern asciiPattern() {
+        return ascii;
+    }
+
+    /** The pattern used on decoded Unicode lines. */
+    public Pattern unicodePattern() {
+        return unicode;
+    }
+
+    /** The prefilter in front of the regex, or null when none applies. */
+    public Prefilter prefilter() {
+        return prefilter;
+    }
+
+    public boolean caseInsensitive() {
+        return caseInsensitive;
+    }
+
+    public boolean multiline() {
+        return multiline;
+    }
+
+    /** Fresh per-thread state. */
+    public LineMatcherState newState() {
+        return new LineMatcherState(this);
+    }
+}

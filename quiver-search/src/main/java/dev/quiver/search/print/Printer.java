@@ -1,0 +1,31 @@
+package dev.quiver.search.print;
+
+import dev.quiver.search.search.FileEntry;
+import dev.quiver.search.search.FileResult;
+import dev.quiver.search.search.Sink;
+
+/**
+ * Formats one file's results into a {@link ByteBuf}; one printer per worker thread. The buffer is
+ * handed to the output in one block after {@link #end}.
+ */
+public abstract class Printer implements Sink {
+    protected final ByteBuf out = new ByteBuf();
+    protected FileEntry file;
+
+    /** Starts a new file. */
+    public void begin(FileEntry f) {
+        out.clear();
+        file = f;
+    }
+
+    /** Ends the file: file-level lines (counts, paths) are written here. */
+    public abstract void end(FileResult result, long elapsedNanos);
+
+    /** This file's output. */
+    public ByteBuf output() {
+        return out;
+    }
+
+    /** Bytes written between two non-empty file blocks ("" if none). */
+    public abstract byte[] blockSeparator();
+}

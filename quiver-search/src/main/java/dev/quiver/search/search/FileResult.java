@@ -1,0 +1,17 @@
+package dev.quiver.search.search;
+
+/**
+ * What searching one file found.
+ *
+ * @param matchedLines lines that matched (after -v)
+ * @param matches      individual matches (counted when asked for)
+ * @param lines        lines in the file (counted when asked for, else 0)
+ * @param bytes        bytes read
+ * @param binary       a NUL byte was found (and the file was not searched as text)
+ * @param encoding     what was decoded: "utf-8", "utf-16le", "utf-16be"
+ */
+public record FileResult(long matchedLines, long matches, long lines, long bytes, boolean binary, String encoding) {
+    public boolean matched() {
+        return matchedLines > 0;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.quiver.search.search;
+
+import dev.quiver.search.match.Spans;
+
+/** A sink that passes everything on to another one; subclasses watch or add to the stream. */
+public abstract class ForwardingSink implements Sink {
+    protected final Sink delegate;
+
+    protected ForwardingSink(Sink delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void match(byte[] buf, long base, int ls, int le, long lineNumber, Spans spans) {
+        delegate.match(buf, base, ls, le, lineNumber, spans);
+    }
+
+    @Override
+    public void context(byte[] buf, long base, int ls, int le, long lineNumber) {
+        delegate.context(buf, base, ls, le, lineNumber);
+    }
+
+    @Override
+    public void contextBreak() {
+        delegate.contextBreak();
+    }
+
+    @Override
+    public void binaryMatch(long nulOffset) {
+        delegate.binaryMatch(nulOffset);
+    }
+
+    @Override
+    public boolean needsSpans() {
+        return delegate.needsSpans();
+    }
+
+    @Override
+    public boolean wantsLines() {
+        return true;
+    }
+}

@@ -1,0 +1,457 @@
+package dev.quiver.search.search;
+
+import dev.quiver.search.match.Bytes;
+import dev.quiver.search.match.LineMatcher;
+import dev.quiver.search.match.LineMatcherState;
+import dev.quiver.search.match.Replacement;
+import dev.quiver.search.match.Spans;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Searches one file at a time in a reusable byte buffer, the way ripgrep does: the matcher runs
+ * over the whole buffer, and line boundaries are found only around candidates. Files larger than
+ * the buffer are searched in chunks that end on a line boundary, keeping the lines needed for
+ * before-context. One searcher per worker thread; not thread-safe.
+ */
+public final class Searcher {
+    /** Files up to this size are read whole; larger ones are searched in chunks of this size. */
+    static final int CHUNK = 16 << 20;
+    private static final int MAX_BUFFER = Integer.MAX_VALUE - 64;
+    private static final java.util.Set<StandardOpenOption> READ = java.util.EnumSet.of(StandardOpenOption.READ);
+
+    /**
+     * How to search.
+     *
+     * @param invert        report non-matching lines
+     * @param maxCount      stop after this many matching lines (-1: no limit)
+     * @param before        context lines before
+     * @param after         context lines after
+     * @param replacement   replacement template, or null
+     * @param searchBinary  treat files with NUL bytes as text
+     * @param lineNumbers   count lines to number them
+     * @param countAllLines count every line (for --stats)
+     * @param countMatches  count individual matches even when the sink does not need them
+     * @param quitOnFirstMatch one match decides the file (-l, -L, -q)
+     * @param captureGroups    record the first match's groups (pipe mode)
+     */
+    public record Options(boolean invert, long maxCount, int before, int after, Replacement replacement,
+                          boolean searchBinary, boolean lineNumbers, boolean countAllLines, boolean countMatches,
+                          boolean quitOnFirstMatch, boolean captureGroups) {
+    }
+
+    private final LineMatcher matcher;
+    private final LineMatcherState state;
+    private final Options opt;
+    private final Spans blockSpans = new Spans();
+    private byte[] buf = new byte[64 << 10];
+
+    // per-file state
+    private Sink sink;
+    private long base;
+    private long matchedLines;
+    private long matches;
+    private long lines;
+    private boolean done;
+    private boolean stopMatching;
+    private long binaryAt;
+    private boolean printedAny;
+    private int lastPrintedEnd;
+    private int afterLeft;
+    private int invertFrom;
+    private int countPos;
+    private long countLine;
+    private long expectedEnd;
+
+    public Searcher(LineMatcher matcher, Options options) {
+        this.matcher = matcher;
+        this.state = matcher.newState();
+        this.opt = options;
+    }
+
+    /** Searches {@code file}, reporting to {@code sink}. */
+    public FileResult search(FileEntry file, Sink sink) throws IOException {
+        if (file.path() == null) {
+            return search(Channels.newChannel(stdin()), -1, sink);
+        }
+        try (FileChannel ch = FileChannel.open(file.path(), READ)) {
+            return search(ch, file.size(), sink);
+        }
+    }
+
+    private static InputStream stdin() {
+        return System.in;
+    }
+
+    /** Searches everything {@code ch} yields. {@code sizeHint} may be -1. */
+    public FileResult search(ReadableByteChannel ch, long sizeHint, Sink sink) throws IOException {
+        this.sink = sink;
+        base = 0;
+        expectedEnd = sizeHint;
+        matchedLines = 0;
+        matches = 0;
+        lines = 0;
+        done = false;
+        stopMatching = false;
+        binaryAt = -1;
+        printedAny = false;
+        lastPrintedEnd = -1;
+        afterLeft = 0;
+        invertFrom = 0;
+        countPos = 0;
+        countLine = 1;
+        boolean wholeFile = matcher.multiline() || (sizeHint >= 0 && sizeHint < CHUNK);
+        if (wholeFile && sizeHint >= 0) {
+            if (sizeHint >= MAX_BUFFER) {
+                throw new IOException("file too large for multiline search (" + sizeHint + " bytes)");
+            }
+            ensureCapacity((int) sizeHint + 1);
+        } else if (!wholeFile && buf.length < CHUNK) {
+            ensureCapacity(CHUNK);
+        }
+        int len = fill(ch, 0);
+        boolean eof = len < buf.length;
+        if (!eof) {
+            // the buffer is full: there may be more
+            eof = false;
+        }
+        long total = 0;
+        String encoding = "utf-8";
+        int pos = 0;
+        if (len >= 2 && ((buf[0] == (byte) 0xFF && buf[1] == (byte) 0xFE) || (buf[0] == (byte) 0xFE && buf[1] == (byte) 0xFF))) {
+            boolean le = buf[0] == (byte) 0xFF;
+            while (!eof) {
+                ensureCapacity(growSize(len));
+                int n = fill(ch, len);
+                eof = len + n < buf.length;
+                len += n;
+            }
+            total = len;
+            Charset cs = le ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+            byte[] utf8 = new String(buf, 2, len - 2, cs).getBytes(StandardCharsets.UTF_8);
+            ensureCapacity(utf8.length + 1);
+            System.arraycopy(utf8, 0, buf, 0, utf8.length);
+            len = utf8.length;
+            encoding = le ? "utf-16le" : "utf-16be";
+        } else if (len >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+            pos = 3;
+            countPos = 3;
+            invertFrom = 3;
+        }
+        if (total == 0) {
+            total = len;
+        }
+        if (matcher.multiline()) {
+            while (!eof) {
+                if (len == MAX_BUFFER) {
+                    throw new IOException("file too large for multiline search");
+                }
+                ensureCapacity(growSize(len));
+                int n = fill(ch, len);
+                eof = len + n < buf.length;
+                len += n;
+                total += n;
+            }
+        }
+        while (true) {
+            int end;
+            if (eof) {
+                end = len;
+            } else {
+                int nl = lastNewline(pos, len);
+                if (nl < 0) {
+                    // one line longer than the buffer: grow and read on
+                    if (len == MAX_BUFFER) {
+                        throw new IOException("line too long (more than " + MAX_BUFFER + " bytes)");
+                    }
+                    ensureCapacity(growSize(len));
+                    int n = fill(ch, len);
+                    eof = len + n < buf.length;
+                    len += n;
+                    total += n;
+                    continue;
+                }
+                end = nl + 1;
+            }
+            if (opt.countAllLines()) {
+                lines += Bytes.countNewlines(buf, pos, end);
+                if (eof && end > pos && buf[end - 1] != '\n') {
+                    lines++;
+                }
+            }
+            if (!done) {
+                searchRegion(pos, end);
+            } else {
+                flushAfterContext(end);
+            }
+            if (eof || (done && afterLeft == 0 && !opt.countAllLines())) {
+                break;
+            }
+            // roll: keep the lines needed for before-context, move the rest to the front, read on
+            int keep = keepFrom(end);
+            if (opt.lineNumbers()) {
+                lineNumberAt(keep);
+                countPos -= keep;
+            }
+            System.arraycopy(buf, keep, buf, 0, len - keep);
+            base += keep;
+            len -= keep;
+            pos = end - keep;
+            lastPrintedEnd = lastPrintedEnd < keep ? (lastPrintedEnd < 0 ? -1 : -2) : lastPrintedEnd - keep;
+            invertFrom = Math.max(0, invertFrom - keep);
+            int n = fill(ch, len);
+            eof = len + n < buf.length;
+            len += n;
+            total += n;
+        }
+        if (binaryAt >= 0 && matchedLines > 0 && !opt.searchBinary()) {
+            sink.binaryMatch(binaryAt);
+        }
+        return new FileResult(matchedLines, matches, lines, total, binaryAt >= 0, encoding);
+    }
+
+    private void checkBinary(String text, int from, int to) {
+        if (opt.searchBinary() || binaryAt >= 0) {
+            return;
+        }
+        int nul = text.indexOf(0, from); // the indexOf intrinsic: much faster than a byte loop
+        if (nul >= 0 && nul < to) {
+            binaryAt = base + nul;
+        }
+    }
+
+    private int keepFrom(int end) {
+        int s = end;
+        for (int k = 0; k < opt.before() && s > 0; k++) {
+            s = Bytes.lineStart(buf, 0, s - 1);
+        }
+        return s;
+    }
+
+    private int lastNewline(int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int growSize(int len) {
+        long next = Math.max(64L << 10, (long) len * 2);
+        return (int) Math.min(next, MAX_BUFFER);
+    }
+
+    private void ensureCapacity(int n) {
+        if (buf.length < n) {
+            buf = Arrays.copyOf(buf, n);
+        }
+    }
+
+    private int fill(ReadableByteChannel ch, int from) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf, from, buf.length - from);
+        while (bb.hasRemaining()) {
+            int n = ch.read(bb);
+            if (n < 0) {
+                break;
+            }
+            if (expectedEnd >= 0 && base + bb.position() == expectedEnd) {
+                // read as much as the walk said the file holds: skip the extra read() that returns EOF
+                break;
+            }
+        }
+        return bb.position() - from;
+    }
+
+    private long lineNumberAt(int offset) {
+        if (offset > countPos) {
+            countLine += Bytes.countNewlines(buf, countPos, offset);
+            countPos = offset;
+        }
+        return countLine;
+    }
+
+    // ---- the search proper ------------------------------------------------------------------
+
+    private void searchRegion(int pos, int end) {
+        String text = new String(buf, 0, end, StandardCharsets.ISO_8859_1);
+        checkBinary(text, pos, end);
+        state.reset(buf, text, pos, end);
+        if (matcher.multiline()) {
+            searchMultiline(pos, end);
+        } else {
+            int p = pos;
+            while (p < end && !stopMatching) {
+                int c = state.nextCandidate(p, end);
+                if (c < 0) {
+                    break;
+                }
+                int ls = Bytes.lineStart(buf, p, Math.min(c, end));
+                if (c >= end && (ls >= end || buf[end - 1] == '\n')) {
+                    break;
+                }
+                int le = Bytes.lineEnd(buf, Math.min(c, end), end);
+                if (state.lineMatches(ls, le)) {
+                    onLine(ls, le, 1);
+                }
+                p = le + 1;
+            }
+        }
+        if (opt.invert() && !stopMatching) {
+            emitInverted(end);
+        }
+        flushAfterContext(end);
+    }
+
+    private void searchMultiline(int pos, int end) {
+        if (!state.mayMatch(pos, end)) {
+            return;
+        }
+        int blockLs = -1;
+        int blockLe = -1;
+        blockSpans.clear();
+        while (!stopMatching && state.nextMultilineMatch(pos, end, opt.replacement())) {
+            int ms = state.matchStart();
+            int me = state.matchEnd();
+            if (ms >= end && (end == 0 || buf[end - 1] == '\n')) {
+                break;
+            }
+            int ls = Bytes.lineStart(buf, pos, Math.min(ms, end));
+            int last = me > ms ? me - 1 : ms;
+            int le = Bytes.lineEnd(buf, Math.min(last, end), end);
+            if (blockLs >= 0 && ls <= blockLe) {
+                blockLe = Math.max(blockLe, le);
+            } else {
+                if (blockLs >= 0) {
+                    emitBlock(blockLs, blockLe);
+                }
+                blockSpans.clear();
+                blockLs = ls;
+                blockLe = le;
+            }
+            blockSpans.add(ms, me, state.matchReplacement());
+        }
+        if (blockLs >= 0 && !stopMatching) {
+            emitBlock(blockLs, blockLe);
+        }
+    }
+
+    private void emitBlock(int ls, int le) {
+        int n = 1 + Bytes.countNewlines(buf, ls, le);
+        matches += blockSpans.count();
+        onLineWithSpans(ls, le, n, blockSpans);
+    }
+
+    /** A matching line (before inversion). */
+    private void onLine(int ls, int le, int lineCount) {
+        if (opt.invert()) {
+            emitInvertedUpTo(ls);
+            invertFrom = le + 1;
+            return;
+        }
+        Spans spans = null;
+        if (binaryAt < 0 && (sink.needsSpans() || opt.countMatches())) {
+            spans = state.findAll(ls, le, opt.replacement());
+            matches += spans.count();
+            if (opt.captureGroups()) {
+                spans.groups(state.firstMatchGroups(ls, le));
+            }
+        }
+        onLineWithSpans(ls, le, lineCount, spans);
+    }
+
+    private void onLineWithSpans(int ls, int le, int lineCount, Spans spans) {
+        matchedLines += lineCount;
+        if (spans == null && opt.invert()) {
+            matches += lineCount;
+        }
+        if (binaryAt >= 0 || !sink.wantsLines()) {
+            // nothing is printed per line: one match may decide the file
+            if (binaryAt >= 0 || opt.quitOnFirstMatch()) {
+                done = true;
+                stopMatching = true;
+            }
+            limitReached();
+            return;
+        }
+        if (afterLeft > 0 && lastPrintedEnd >= 0) {
+            flushAfterContextUpTo(ls);
+        }
+        long ln = opt.lineNumbers() ? lineNumberAt(ls) : 0;
+        emitContextBefore(ls, ln);
+        sink.match(buf, base, ls, le, ln, spans);
+        printedAny = true;
+        lastPrintedEnd = le + 1;
+        afterLeft = opt.after();
+        limitReached();
+    }
+
+    private void limitReached() {
+        if (opt.maxCount() >= 0 && matchedLines >= opt.maxCount()) {
+            stopMatching = true;
+            done = true;
+        }
+    }
+
+    private void emitInvertedUpTo(int limit) {
+        int p = invertFrom;
+        while (p < limit && !stopMatching) {
+            int le = Bytes.lineEnd(buf, p, limit);
+            onLineWithSpans(p, le, 1, null);
+            p = le + 1;
+        }
+        invertFrom = Math.max(invertFrom, Math.min(p, limit));
+    }
+
+    private void emitInverted(int end) {
+        emitInvertedUpTo(end);
+        invertFrom = end;
+    }
+
+    private void emitContextBefore(int ls, long ln) {
+        int floor = Math.max(lastPrintedEnd, 0);
+        int s = ls;
+        int k = 0;
+        while (k < opt.before() && s > floor) {
+            s = Bytes.lineStart(buf, floor, s - 1);
+            k++;
+        }
+        if (printedAny && (opt.before() > 0 || opt.after() > 0) && (lastPrintedEnd < 0 || s > lastPrintedEnd)) {
+            sink.contextBreak();
+        }
+        long n = ln - k;
+        while (s < ls) {
+            int e = Bytes.lineEnd(buf, s, ls);
+            sink.context(buf, base, s, e, n++);
+            s = e + 1;
+        }
+    }
+
+    /** Prints pending after-context lines that start before {@code limit}; returns the new floor. */
+    private int flushAfterContextUpTo(int limit) {
+        int s = lastPrintedEnd;
+        while (afterLeft > 0 && s < limit) {
+            int e = Bytes.lineEnd(buf, s, limit);
+            long ln = opt.lineNumbers() ? lineNumberAt(s) : 0;
+            sink.context(buf, base, s, e, ln);
+            afterLeft--;
+            s = e + 1;
+            lastPrintedEnd = s;
+        }
+        return Math.max(s, 0);
+    }
+
+    private void flushAfterContext(int end) {
+        if (afterLeft > 0 && lastPrintedEnd >= 0 && sink.wantsLines()) {
+            flushAfterContextUpTo(end);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.quiver.search.search;
+
+import dev.quiver.search.match.Spans;
+
+/**
+ * Receives what a {@link Searcher} finds in one file, in file order. Offsets are into
+ * {@code buf}; {@code base} is the file offset of {@code buf[0]}. Printers implement this.
+ */
+public interface Sink {
+    /**
+     * A matching line {@code [ls, le)} (without its newline); in multiline mode it may hold several
+     * lines. {@code spans} holds the matches when {@link #needsSpans()} and the line is not inverted.
+     */
+    void match(byte[] buf, long base, int ls, int le, long lineNumber, Spans spans);
+
+    /** A context line around a match. */
+    void context(byte[] buf, long base, int ls, int le, long lineNumber);
+
+    /** A gap between two groups of printed lines. */
+    void contextBreak();
+
+    /** The file is binary (a NUL at {@code nulOffset}) and it matches; no lines were or will be printed after. */
+    void binaryMatch(long nulOffset);
+
+    /** True when {@link #match} needs the individual matches (colours, -o, replace, JSON, counts). */
+    boolean needsSpans();
+
+    /** True when anything is printed per line (false for -l, -c, -q...: the searcher may stop early). */
+    boolean wantsLines();
+}

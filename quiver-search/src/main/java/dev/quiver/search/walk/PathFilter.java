@@ -1,0 +1,85 @@
+package dev.quiver.search.walk;
+
+import dev.quiver.search.SearchConfig.WalkOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, for an entry found while walking, whether it is searched (file) or entered (directory):
+ * hidden names, ignore files, {@code -g} globs, {@code -t}/{@code -T} types, Black Arrow's
+ * {@code --ignore} (on the path) and {@code --name} (on the file name).
+ */
+final class PathFilter {
+    private final WalkOptions opt;
+    private final IgnoreRules overrides;
+    private final boolean hasWhitelist;
+    private final List<Glob> types;
+    private final List<Glob> typesNot;
+    private final List<Pattern> ignore = new ArrayList<>();
+    private final List<Pattern> names = new ArrayList<>();
+
+    PathFilter(WalkOptions opt) {
+        this.opt = opt;
+        // -g globs: "!x" excludes, "x" includes; read them as ignore rules with the meaning flipped
+        List<String> flipped = new ArrayList<>();
+        boolean whitelist = false;
+        for (String g : opt.globs()) {
+            if (g.startsWith("!")) {
+                flipped.add(g.substring(1));
+            } else {
+                flipped.add("!" + g);
+                whitelist = true;
+            }
+        }
+        this.overrides = IgnoreRules.parse(flipped);
+        this.hasWhitelist = whitelist;
+        this.types = FileTypes.globs(opt.types());
+        this.typesNot = FileTypes.globs(opt.typesNot());
+        for (String r : opt.ignoreRegexes()) {
+            ignore.add(Pattern.compile(r));
+        }
+        for (String r : opt.nameRegexes()) {
+            names.add(Pattern.compile(r));
+        }
+    }
+
+    /** True when the entry {@code rel} (root-relative) named {@code name} is skipped. */
+    boolean skip(String rel, String name, boolean isDir, IgnoreStack ignores) {
+        if (!opt.hidden() && name.startsWith(".")) {
+            return true;
+        }
+        for (Pattern p : ignore) {
+            if (p.matcher(rel).find()) {
+                return true;
+            }
+        }
+        IgnoreRules.Verdict ov = overrides.match(rel, name, isDir);
+        if (ov == IgnoreRules.Verdict.IGNORE) {
+            return true;
+        }
+        if (ov == IgnoreRules.Verdict.NONE) {
+            if (!isDir && hasWhitelist) {
+                return true;
+            }
+            if (!opt.noIgnore() && IgnoreStack.ignored(ignores, rel, name, isDir)) {
+                return true;
+            }
+        }
+        if (isDir) {
+            return false;
+        }
+        return !fileSelected(rel, name);
+    }
+
+    /** Type and name filters, which also apply to files named on the command line. */
+    boolean fileSelected(String rel, String name) {
+        if (!types.isEmpty() && types.stream().noneMatch(g -> g.matches(rel, name))) {
+            return false;
+        }
+        if (typesNot.stream().anyMatch(g -> g.matches(rel, name))) {
+            return false;
+        }
+        return names.isEmpty() || names.stream().anyMatch(p -> p.matcher(name).find());
+    }
+}
