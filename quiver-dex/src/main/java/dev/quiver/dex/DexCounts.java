@@ -51,7 +51,7 @@ public record DexCounts(
         long fieldRefs,
         long typeRefs) {
 
-    private static final Pattern CLASSES_DEX = Pattern.compile("classes[0-9]*\\.dex");
+    private static final Pattern CLASSES_DEX = Pattern.compile("classes[0-9]{0,9}\\.dex");
 
     private static final Set<Opcode> TYPE_REF_OPS = Set.of(Opcode.NEW_INSTANCE, Opcode.CONST_CLASS,
             Opcode.CHECK_CAST, Opcode.INSTANCE_OF, Opcode.NEW_ARRAY, Opcode.FILLED_NEW_ARRAY,

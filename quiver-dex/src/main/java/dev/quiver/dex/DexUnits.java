@@ -1,0 +1,127 @@
+package dev.quiver.dex;
+
+import dev.quiver.core.model.ClassDef;
+import dev.quiver.core.model.ParsedUnit;
+import dev.quiver.core.model.Problem;
+import dev.quiver.core.model.Problem.Kind;
+import dev.quiver.core.pipeline.UnitConsumer;
+import dev.quiver.core.pipeline.WorkUnit;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.jf.dexlib2.dexbacked.DexBackedClassDef;
+import org.jf.dexlib2.dexbacked.DexBackedDexFile;
+import org.jf.dexlib2.dexbacked.raw.HeaderItem;
+
+/**
+ * Turns one DEX image (a {@code .dex} file or an APK entry, already in memory) into units of work: ranges of
+ * {@value #CLASSES_PER_UNIT} class indexes, so that one huge {@code classes.dex} is read on every worker.
+ * The header is checked first; a DEX Quiver cannot read becomes one problem and no units.
+ */
+final class DexUnits {
+    static final int CLASSES_PER_UNIT = 256;
+
+    /** The largest DEX Quiver reads (real ones stay far below; the format allows 4 GB). */
+    static final long MAX_DEX_BYTES = 256L << 20;
+
+    private static final int HEADER_SIZE = 0x70;
+    private static final int CLASS_DEF_SIZE = 32;
+    private static final int ENDIAN_CONSTANT = 0x12345678;
+
+    private static final DexClassReader READER = new DexClassReader();
+
+    private DexUnits() {
+    }
+
+    /** Enumerates the units of the DEX image {@code bytes}, named {@code name}, into {@code out}. */
+    static void enumerate(String name, byte[] bytes, UnitConsumer out) throws InterruptedException {
+        Problem problem = check(name, bytes);
+        DexBackedDexFile dex = null;
+        if (problem == null) {
+            try {
+                dex = new DexBackedDexFile(null, bytes);
+            } catch (RuntimeException e) {
+                problem = new Problem(Kind.IO, name, 0, "corrupt DEX: " + describe(e));
+            }
+        }
+        if (problem != null) {
+            out.expect(1, bytes.length);
+            out.accept(WorkUnit.failed(problem));
+            return;
+        }
+        int classes = dex.getClassSection().size();
+        int units = Math.max(1, (classes + CLASSES_PER_UNIT - 1) / CLASSES_PER_UNIT);
+        out.expect(units, bytes.length);
+        for (int i = 0; i < units; i++) {
+            int from = i * CLASSES_PER_UNIT;
+            out.accept(new ClassRange(name, dex, from, Math.min(classes, from + CLASSES_PER_UNIT),
+                    i == 0 ? bytes.length : 0));
+        }
+    }
+
+    /** The header checks dexlib2 leaves to later (or to an exception): magic, version, endianness, sizes. */
+    static Problem check(String name, byte[] b) {
+        if (b.length < HEADER_SIZE) {
+            return new Problem(Kind.IO, name, 0, "truncated DEX: " + b.length + " bytes, less than the "
+                    + HEADER_SIZE + "-byte header");
+        }
+        if (b[0] != 'd' || b[1] != 'e' || b[2] != 'x' || b[3] != '\n' || b[7] != 0
+                || !isDigit(b[4]) || !isDigit(b[5]) || !isDigit(b[6])) {
+            String what = b[0] == 'c' && b[1] == 'd' && b[2] == 'e' && b[3] == 'x'
+                    ? "a compact DEX (cdex) file, which Quiver does not read" : "not a DEX file (bad magic)";
+            return new Problem(Kind.UNSUPPORTED, name, 0, what);
+        }
+        int version = (b[4] - '0') * 100 + (b[5] - '0') * 10 + (b[6] - '0');
+        if (!HeaderItem.isSupportedDexVersion(version)) {
+            return new Problem(Kind.UNSUPPORTED, name, 0,
+                    String.format("unsupported DEX version %03d (Quiver reads up to 039)", version));
+        }
+        ByteBuffer header = ByteBuffer.wrap(b, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        if (header.getInt(HeaderItem.ENDIAN_TAG_OFFSET) != ENDIAN_CONSTANT) {
+            return new Problem(Kind.UNSUPPORTED, name, 0, "big-endian or corrupt DEX (bad endian tag)");
+        }
+        long declared = Integer.toUnsignedLong(header.getInt(HeaderItem.FILE_SIZE_OFFSET));
+        if (declared > b.length) {
+            return new Problem(Kind.IO, name, 0, "truncated DEX: the header declares " + declared
+                    + " bytes, there are " + b.length);
+        }
+        long classCount = Integer.toUnsignedLong(header.getInt(HeaderItem.CLASS_COUNT_OFFSET));
+        long classStart = Integer.toUnsignedLong(header.getInt(HeaderItem.CLASS_START_OFFSET));
+        if (classCount > 0 && classStart + classCount * CLASS_DEF_SIZE > b.length) {
+            return new Problem(Kind.IO, name, 0, "corrupt DEX: " + classCount + " class definitions at offset "
+                    + classStart + " run past the end of the file (" + b.length + " bytes)");
+        }
+        return null;
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    /** Classes {@code [from, to)} of one DEX file. */
+    private record ClassRange(String path, DexBackedDexFile dex, int from, int to, long size) implements WorkUnit {
+        @Override
+        public ParsedUnit read() {
+            List<ClassDef> classes = new ArrayList<>(to - from);
+            List<Problem> problems = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                String type = "#" + i;
+                try {
+                    DexBackedClassDef c = dex.getClassSection().get(i);
+                    type = c.getType();
+                    classes.add(READER.read(c));
+                } catch (RuntimeException e) {
+                    problems.add(new Problem(Kind.IO, path, 0, "corrupt DEX: class " + type
+                            + " could not be read (" + describe(e) + "); skipped"));
+                }
+            }
+            return new ParsedUnit(path, size, 0, classes, problems);
+        }
+    }
+}
