@@ -134,6 +134,10 @@ class IndexerTest {
         Files.writeString(db, "previous contents");
         index(tree, db, 1);
         assertThat(count(db, "SELECT count(*) FROM classes")).isEqualTo(1);
+        // Permissions follow the umask like any new file (createTempFile would have made it 0600).
+        Path plain = Files.createFile(out.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(db)).isEqualTo(Files.getPosixFilePermissions(plain));
+        Files.delete(plain);
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("x.db");
         }

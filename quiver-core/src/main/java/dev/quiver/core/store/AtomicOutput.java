@@ -2,11 +2,13 @@ package dev.quiver.core.store;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An output file built under a temporary name beside its target and moved into place only on
@@ -39,10 +41,27 @@ public final class AtomicOutput implements AutoCloseable {
         this.target = target.toAbsolutePath().normalize();
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
-        this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+        this.temp = createTemp(dir, this.target.getFileName().toString());
         PENDING.add(temp);
         if (copyExisting) {
             Files.copy(this.target, temp, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Not {@link Files#createTempFile}: that makes the file 0600 whatever the umask, and the moved
+     * database would stay unreadable to other users. {@code createFile} honours the umask.
+     */
+    private static Path createTemp(Path dir, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+            try {
+                return Files.createFile(dir.resolve("." + name + "." + suffix + ".tmp"));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
         }
     }
 
