@@ -111,17 +111,24 @@ final class DexUnits {
             List<ClassDef> classes = new ArrayList<>(to - from);
             List<Problem> problems = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                String type = "#" + i;
                 try {
                     DexBackedClassDef c = dex.getClassSection().get(i);
-                    type = c.getType();
                     classes.add(READER.read(c));
                 } catch (RuntimeException e) {
-                    problems.add(new Problem(Kind.IO, path, 0, "corrupt DEX: class " + type
+                    problems.add(new Problem(Kind.IO, path, 0, "corrupt DEX: class " + typeOf(i)
                             + " could not be read (" + describe(e) + "); skipped"));
                 }
             }
             return new ParsedUnit(path, size, 0, classes, problems);
+        }
+
+        /** The descriptor of class {@code i} read straight from its class_def, or {@code #i} if even that fails. */
+        private String typeOf(int i) {
+            try {
+                return dex.getTypeSection().get(dex.getBuffer().readSmallUint(dex.getClassSection().getOffset(i)));
+            } catch (RuntimeException e) {
+                return "#" + i + " (type unreadable: " + describe(e) + ")";
+            }
         }
     }
 }
