@@ -57,6 +57,7 @@ public final class Walker {
         for (Root r : roots) {
             pushRoot(r);
         }
+        stack.rootsPushed();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             int id = i;

@@ -46,6 +46,14 @@ final class WorkStack {
         }
     }
 
+    /** Called once all roots are pushed: with nothing to do (every root failed), the walk is over. */
+    synchronized void rootsPushed() {
+        if (outstanding == 0) {
+            closed = true;
+            notifyAll();
+        }
+    }
+
     synchronized void stop() {
         closed = true;
         items.clear();
