@@ -67,12 +67,16 @@ public final class Indexer {
         if (Files.isDirectory(request.output())) {
             throw new IOException(request.output() + " is a directory; give a file name with -o");
         }
+        long start = System.nanoTime();
         try (IndexSink sink = request.format() == Format.JSON
                 ? new JsonIndexWriter(request.output())
-                : new SqliteIndexWriter(request.output(), request.append())) {
-            RunSummary summary = new IndexPipeline(request.jobs(), progress).run(inputs, sink);
+                : new SqliteIndexWriter(request.output(), request.append(), request.jobs() > 1)) {
+            RunSummary s = new IndexPipeline(request.jobs(), progress).run(inputs, sink);
             sink.commit();
-            return summary;
+            // The time a user waits: reading, writing, indexes and the final move.
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new RunSummary(s.units(), s.bytes(), s.lines(), s.classes(), s.methods(), s.fields(), s.calls(),
+                    s.strings(), s.fieldRefs(), s.typeRefs(), s.problems(), seconds);
         }
     }
 }

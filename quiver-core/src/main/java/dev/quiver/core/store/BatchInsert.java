@@ -7,27 +7,37 @@ import java.sql.Types;
 
 /**
  * Buffers rows of one table and writes them with multi-row {@code INSERT … VALUES (…),(…)}
- * statements: one statement execution per {@link #rowsPerStatement} rows instead of one per row.
+ * statements on the table's {@link Shard}: one statement execution per {@link #rowsPerStatement}
+ * rows instead of one per row. Rows are added on the sink's thread; a full buffer is handed to the
+ * shard, which binds and executes it (on its own thread when it has one).
  */
-final class BatchInsert implements AutoCloseable {
-    private final Connection conn;
+final class BatchInsert {
+    private final Shard shard;
     private final String table;
     private final String columnList;
     private final int columns;
     private final int rowsPerStatement;
-    private final Object[] buffer;
+    private Object[] buffer;
     private int rows;
+    /** Touched only by the shard's thread. */
     private PreparedStatement full;
-    private long written;
 
-    BatchInsert(Connection conn, String table, String... columns) {
-        this.conn = conn;
+    BatchInsert(Shard shard, String table, String... columns) {
+        this.shard = shard;
         this.table = table;
         this.columnList = String.join(", ", columns);
         this.columns = columns.length;
         // SQLite allows 32766 bound parameters per statement; stay well below.
         this.rowsPerStatement = Math.max(1, Math.min(500, 16000 / columns.length));
         this.buffer = new Object[rowsPerStatement * columns.length];
+    }
+
+    String table() {
+        return table;
+    }
+
+    Shard shard() {
+        return shard;
     }
 
     /** Adds one row; values are Long, Integer, String or null, in column order. */
@@ -37,31 +47,40 @@ final class BatchInsert implements AutoCloseable {
         }
         System.arraycopy(values, 0, buffer, rows * columns, columns);
         if (++rows == rowsPerStatement) {
-            if (full == null) {
-                full = conn.prepareStatement(sql(rowsPerStatement));
-            }
-            bindAndRun(full, rows);
+            Object[] batch = buffer;
+            buffer = new Object[buffer.length];
+            rows = 0;
+            shard.run(conn -> {
+                if (full == null) {
+                    full = conn.prepareStatement(sql(rowsPerStatement));
+                }
+                bindAndRun(full, batch, rowsPerStatement);
+            });
         }
     }
 
-    /** Writes the rows still buffered. */
+    /** Hands the rows still buffered to the shard, and closes the statement there afterwards. */
     void flush() throws SQLException {
-        if (rows == 0) {
-            return;
-        }
-        try (PreparedStatement ps = conn.prepareStatement(sql(rows))) {
-            bindAndRun(ps, rows);
-        }
+        Object[] batch = buffer;
+        int n = rows;
+        rows = 0;
+        shard.run(conn -> {
+            if (n > 0) {
+                try (PreparedStatement ps = conn.prepareStatement(sql(n))) {
+                    bindAndRun(ps, batch, n);
+                }
+            }
+            if (full != null) {
+                full.close();
+                full = null;
+            }
+        });
     }
 
-    long written() {
-        return written;
-    }
-
-    private void bindAndRun(PreparedStatement ps, int n) throws SQLException {
+    private void bindAndRun(PreparedStatement ps, Object[] batch, int n) throws SQLException {
         int total = n * columns;
         for (int i = 0; i < total; i++) {
-            Object v = buffer[i];
+            Object v = batch[i];
             int p = i + 1;
             if (v == null) {
                 ps.setNull(p, Types.NULL);
@@ -74,11 +93,8 @@ final class BatchInsert implements AutoCloseable {
             } else {
                 throw new IllegalArgumentException(table + ": unsupported value type " + v.getClass());
             }
-            buffer[i] = null;
         }
         ps.executeUpdate();
-        written += n;
-        rows = 0;
     }
 
     private String sql(int n) {
@@ -98,10 +114,4 @@ final class BatchInsert implements AutoCloseable {
         return sb.toString();
     }
 
-    @Override
-    public void close() throws SQLException {
-        if (full != null) {
-            full.close();
-        }
-    }
 }

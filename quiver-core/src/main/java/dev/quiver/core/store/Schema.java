@@ -32,8 +32,45 @@ public final class Schema {
         }
     }
 
-    static void createIndexes(Connection conn) throws SQLException {
-        run(conn, "indexes.sql");
+    /** Creates the tables named (no views, no meta rows): the schema of a shard file. */
+    static void createTables(Connection conn, java.util.Collection<String> tables) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            for (String sql : statements("schema.sql")) {
+                String t = tableOf(sql);
+                if (sql.startsWith("CREATE TABLE") && tables.contains(t)) {
+                    st.executeUpdate(sql);
+                }
+            }
+        }
+    }
+
+    /** Creates the indexes (see indexes.sql) of the tables accepted by {@code tables}. */
+    static void createIndexes(Connection conn, java.util.function.Predicate<String> tables) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            for (String sql : statements("indexes.sql")) {
+                if (tables.test(tableOf(sql))) {
+                    st.executeUpdate(sql);
+                }
+            }
+        }
+    }
+
+    /** The table a CREATE TABLE or CREATE INDEX statement is about. */
+    static String tableOf(String sql) {
+        String s = sql.replaceAll("\\s+", " ");
+        int at;
+        if (s.startsWith("CREATE TABLE ")) {
+            at = "CREATE TABLE ".length();
+        } else if ((at = s.indexOf(" ON ")) >= 0) {
+            at += 4;
+        } else {
+            return "";
+        }
+        int end = at;
+        while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_')) {
+            end++;
+        }
+        return s.substring(at, end);
     }
 
     /** Throws a clear error unless {@code conn} is a Quiver database of this schema version. */

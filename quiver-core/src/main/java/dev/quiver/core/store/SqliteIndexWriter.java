@@ -20,22 +20,39 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The single writer: streams parsed units into a new SQLite database (or a copy of an existing one
- * for {@code --append}), then builds the indexes and moves the file into place atomically.
+ * The writer: streams parsed units into a new SQLite database (or a copy of an existing one for
+ * {@code --append}), then builds the indexes and moves the file into place atomically.
  *
  * <p>Speed comes from one transaction, no journal, multi-row inserts ({@link BatchInsert}), row ids
  * assigned here rather than read back, narrow instruction rows (call and field targets are
  * deduplicated into {@code method_ids} / {@code field_ids} and referenced by id), and indexes built
  * once after the load.
+ *
+ * <p>With {@code parallel}, the instruction tables are written by two more threads into shard files
+ * of their own (SQLite allows one writer per file), each building its own indexes, and are copied
+ * into the main file at the end: an {@code INSERT INTO t SELECT * FROM shard.t} into an empty table
+ * with the same definition and indexes is a raw copy of records in SQLite. Every table is still
+ * written in id order by a single thread, so the database content is the same either way.
  */
 public final class SqliteIndexWriter implements IndexSink {
+    /** Tables written by shard threads in parallel mode; everything else stays in the main file. */
+    private static final List<List<String>> SHARD_TABLES = List.of(
+            List.of("calls"),
+            List.of("strings", "field_refs", "type_refs"));
+
     private final AtomicOutput output;
     private final Connection conn;
+    private final Shard mainShard;
+    /** Shards with threads of their own, and their files (empty when not parallel). */
+    private final List<Shard> sideShards = new ArrayList<>();
+    private final List<AtomicOutput> sideFiles = new ArrayList<>();
+    private final List<List<String>> sideTables = new ArrayList<>();
     private final BatchInsert inputs;
     private final BatchInsert sources;
     private final BatchInsert classes;
@@ -51,8 +68,8 @@ public final class SqliteIndexWriter implements IndexSink {
     private final BatchInsert methodIds;
     private final BatchInsert fieldIds;
     private final List<BatchInsert> all;
-    private final Map<MethodRef, Long> methodIdOf = new HashMap<>();
-    private final Map<FieldRef, Long> fieldIdOf = new HashMap<>();
+    private final Map<MethodRef, Long> methodIdOf = new HashMap<>(1 << 16);
+    private final Map<FieldRef, Long> fieldIdOf = new HashMap<>(1 << 15);
 
     private long inputId;
     private long sourceId;
@@ -66,22 +83,22 @@ public final class SqliteIndexWriter implements IndexSink {
     private long problemId;
     private String lastSourcePath;
 
-    /**
-     * @param target the database to create or replace (or extend, with {@code append})
-     * @param append keep the existing contents of {@code target} and add to them
-     */
+    /** A single-threaded writer. */
     public SqliteIndexWriter(Path target, boolean append) throws IOException {
+        this(target, append, false);
+    }
+
+    /**
+     * @param target   the database to create or replace (or extend, with {@code append})
+     * @param append   keep the existing contents of {@code target} and add to them
+     * @param parallel write the instruction tables on two more threads (ignored when appending to an
+     *                 existing database, whose tables are not empty)
+     */
+    public SqliteIndexWriter(Path target, boolean append, boolean parallel) throws IOException {
         boolean extend = append && Files.exists(target);
         this.output = new AtomicOutput(target, extend);
         try {
-            this.conn = DriverManager.getConnection("jdbc:sqlite:" + output.temp());
-            try (Statement st = conn.createStatement()) {
-                st.execute("PRAGMA journal_mode = OFF");
-                st.execute("PRAGMA synchronous = OFF");
-                st.execute("PRAGMA locking_mode = EXCLUSIVE");
-                st.execute("PRAGMA cache_size = -131072"); // 128 MiB of page cache (native memory)
-                st.execute("PRAGMA temp_store = FILE");
-            }
+            this.conn = open(output.temp());
             if (extend) {
                 Schema.check(conn, target.toString());
             } else {
@@ -101,29 +118,65 @@ public final class SqliteIndexWriter implements IndexSink {
             if (extend) {
                 loadTargets();
             }
+            if (parallel && !extend) {
+                for (List<String> tables : SHARD_TABLES) {
+                    AtomicOutput file = new AtomicOutput(target.resolveSibling(target.getFileName() + ".shard"), false);
+                    sideFiles.add(file);
+                    Connection c = open(file.temp());
+                    Schema.createTables(c, tables);
+                    c.setAutoCommit(false);
+                    sideShards.add(new Shard(c, tables.get(0), true));
+                    sideTables.add(tables);
+                }
+            }
         } catch (SQLException e) {
-            output.close();
+            closeQuietly();
             throw new IOException("cannot create database " + target + ": " + e.getMessage(), e);
         }
-        inputs = new BatchInsert(conn, "inputs", "id", "path", "kind");
-        sources = new BatchInsert(conn, "sources", "id", "input_id", "path", "bytes", "lines");
-        classes = new BatchInsert(conn, "classes", "id", "input_id", "source_id", "line", "descriptor", "flags",
+        mainShard = new Shard(conn, "main", false);
+        inputs = new BatchInsert(mainShard, "inputs", "id", "path", "kind");
+        sources = new BatchInsert(mainShard, "sources", "id", "input_id", "path", "bytes", "lines");
+        classes = new BatchInsert(mainShard, "classes", "id", "input_id", "source_id", "line", "descriptor", "flags",
                 "superclass", "source_file");
-        interfaces = new BatchInsert(conn, "interfaces", "class_id", "position", "descriptor");
-        annotations = new BatchInsert(conn, "annotations", "class_id", "position", "type");
-        fields = new BatchInsert(conn, "fields", "id", "class_id", "line", "name", "type", "flags", "initial_value");
-        methods = new BatchInsert(conn, "methods", "id", "class_id", "first_line", "last_line", "name",
+        interfaces = new BatchInsert(mainShard, "interfaces", "class_id", "position", "descriptor");
+        annotations = new BatchInsert(mainShard, "annotations", "class_id", "position", "type");
+        fields = new BatchInsert(mainShard, "fields", "id", "class_id", "line", "name", "type", "flags",
+                "initial_value");
+        methods = new BatchInsert(mainShard, "methods", "id", "class_id", "first_line", "last_line", "name",
                 "descriptor", "parameters", "return_type", "flags", "registers", "locals");
-        calls = new BatchInsert(conn, "calls", "id", "method_id", "line", "kind", "target_id", "registers", "extra");
-        strings = new BatchInsert(conn, "strings", "id", "method_id", "line", "value", "jumbo");
-        fieldRefs = new BatchInsert(conn, "field_refs", "id", "method_id", "line", "kind", "target_id");
-        typeRefs = new BatchInsert(conn, "type_refs", "id", "method_id", "line", "kind", "type");
-        problems = new BatchInsert(conn, "problems", "id", "input_id", "source_id", "path", "line", "kind",
+        calls = new BatchInsert(shardFor("calls"), "calls", "id", "method_id", "line", "kind", "target_id",
+                "registers", "extra");
+        strings = new BatchInsert(shardFor("strings"), "strings", "id", "method_id", "line", "value", "jumbo");
+        fieldRefs = new BatchInsert(shardFor("field_refs"), "field_refs", "id", "method_id", "line", "kind",
+                "target_id");
+        typeRefs = new BatchInsert(shardFor("type_refs"), "type_refs", "id", "method_id", "line", "kind", "type");
+        problems = new BatchInsert(mainShard, "problems", "id", "input_id", "source_id", "path", "line", "kind",
                 "message");
-        methodIds = new BatchInsert(conn, "method_ids", "id", "class", "name", "descriptor");
-        fieldIds = new BatchInsert(conn, "field_ids", "id", "class", "name", "type");
+        methodIds = new BatchInsert(mainShard, "method_ids", "id", "class", "name", "descriptor");
+        fieldIds = new BatchInsert(mainShard, "field_ids", "id", "class", "name", "type");
         all = List.of(inputs, sources, classes, interfaces, annotations, fields, methods, calls, strings, fieldRefs,
                 typeRefs, problems, methodIds, fieldIds);
+    }
+
+    private static Connection open(Path file) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode = OFF");
+            st.execute("PRAGMA synchronous = OFF");
+            st.execute("PRAGMA locking_mode = EXCLUSIVE");
+            st.execute("PRAGMA cache_size = -65536"); // 64 MiB of page cache per connection (native memory)
+            st.execute("PRAGMA temp_store = FILE");
+        }
+        return c;
+    }
+
+    private Shard shardFor(String table) {
+        for (int i = 0; i < sideTables.size(); i++) {
+            if (sideTables.get(i).contains(table)) {
+                return sideShards.get(i);
+            }
+        }
+        return mainShard;
     }
 
     /** For --append: targets already in the database keep their ids. */
@@ -243,20 +296,47 @@ public final class SqliteIndexWriter implements IndexSink {
             for (BatchInsert b : all) {
                 b.flush();
             }
+            // Shards build their indexes on their own threads while the main file builds its own.
+            for (int i = 0; i < sideShards.size(); i++) {
+                List<String> tables = sideTables.get(i);
+                sideShards.get(i).run(c -> {
+                    Schema.createIndexes(c, tables::contains);
+                    c.commit();
+                });
+            }
             try (Statement st = conn.createStatement()) {
                 st.executeUpdate("UPDATE classes SET duplicate = 1 WHERE duplicate = 0 AND (input_id, descriptor) IN"
                         + " (SELECT input_id, descriptor FROM classes GROUP BY input_id, descriptor"
                         + " HAVING count(*) > 1)");
             }
-            Schema.createIndexes(conn);
+            Schema.createIndexes(conn, t -> true);
             conn.commit();
-            for (BatchInsert b : all) {
-                b.close();
-            }
+            mergeShards();
             conn.close();
             output.commit();
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /** Copies each shard's tables (records and index entries) into the main file's empty tables. */
+    private void mergeShards() throws SQLException, IOException {
+        for (int i = 0; i < sideShards.size(); i++) {
+            Shard shard = sideShards.get(i);
+            shard.finish();
+            shard.close();
+            conn.setAutoCommit(true);
+            try (Statement st = conn.createStatement()) {
+                st.execute("ATTACH DATABASE '" + sideFiles.get(i).temp().toString().replace("'", "''") + "' AS shard");
+                conn.setAutoCommit(false);
+                for (String t : sideTables.get(i)) {
+                    st.executeUpdate("INSERT INTO main." + t + " SELECT * FROM shard." + t);
+                }
+                conn.commit();
+                conn.setAutoCommit(true);
+                st.execute("DETACH DATABASE shard");
+            }
+            sideFiles.get(i).close();
         }
     }
 
@@ -267,13 +347,36 @@ public final class SqliteIndexWriter implements IndexSink {
     @Override
     public void close() throws IOException {
         try {
-            if (!conn.isClosed()) {
+            closeQuietly();
+            if (conn != null && !conn.isClosed()) {
                 conn.close();
             }
         } catch (SQLException e) {
             throw failure(e);
         } finally {
             output.close();
+        }
+    }
+
+    /** Stops shard threads and deletes shard files; used on every exit path. */
+    private void closeQuietly() throws IOException {
+        IOException first = null;
+        for (Shard s : sideShards) {
+            try {
+                s.close();
+            } catch (SQLException e) {
+                first = first != null ? first : failure(e);
+            }
+        }
+        for (AtomicOutput f : sideFiles) {
+            try {
+                f.close();
+            } catch (IOException e) {
+                first = first != null ? first : e;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }
