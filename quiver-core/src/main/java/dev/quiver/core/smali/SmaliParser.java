@@ -126,7 +126,7 @@ public final class SmaliParser {
     }
 
     /** What the scanner is inside of. */
-    private enum Block { NONE, ANNOTATION, PAYLOAD }
+    private enum Block { NONE, ANNOTATION, PAYLOAD, FIELD_VALUE }
 
     /** All state for one file. */
     private static final class FileState {
@@ -169,6 +169,10 @@ public final class SmaliParser {
 
         // blocks
         Block block = Block.NONE;
+        /** A field whose initial value spans lines (array or sub-annotation), while it is read. */
+        FieldDef openField;
+        StringBuilder openValue;
+        int valueDepth;
         int blockStartLine;
         String payloadEnd;
 
@@ -204,7 +208,11 @@ public final class SmaliParser {
         }
 
         ParsedUnit finish(long bytes, int lines) {
-            if (block == Block.ANNOTATION) {
+            if (block == Block.FIELD_VALUE) {
+                problem(Kind.TRUNCATED, lines, "file ends inside the value of field " + openField.name()
+                        + " started at line " + blockStartLine + "; the field is kept with the value read so far");
+                closeFieldValue();
+            } else if (block == Block.ANNOTATION) {
                 problem(Kind.TRUNCATED, lines, "file ends inside the annotation started at line " + blockStartLine);
             } else if (block == Block.PAYLOAD) {
                 problem(Kind.TRUNCATED, lines, "file ends inside the data block started at line " + blockStartLine);
@@ -240,6 +248,10 @@ public final class SmaliParser {
                 if (c == '.' && text.startsWith(payloadEnd, pos)) {
                     block = Block.NONE;
                 }
+                return;
+            }
+            if (block == Block.FIELD_VALUE) {
+                fieldValueLine(text.substring(pos, end).strip());
                 return;
             }
             if (c == '.') {
@@ -363,8 +375,19 @@ public final class SmaliParser {
                     } else if (pos < end) {
                         problem(Kind.SYNTAX, lineNo, "unexpected text after field: " + snippet());
                     }
-                    fields.add(new FieldDef(tok.substring(0, colon), tok.substring(colon + 1), flags.toString(),
-                            value, lineNo));
+                    FieldDef field = new FieldDef(tok.substring(0, colon), tok.substring(colon + 1), flags.toString(),
+                            value, lineNo);
+                    int depth = value == null ? 0 : valueDepth(value);
+                    if (depth > 0) {
+                        // baksmali writes array and annotation values over several lines.
+                        block = Block.FIELD_VALUE;
+                        blockStartLine = lineNo;
+                        openField = field;
+                        openValue = new StringBuilder(value);
+                        valueDepth = depth;
+                    } else {
+                        fields.add(field);
+                    }
                     inField = true;
                     pendingFieldAnnotations = null;
                     return;
@@ -376,6 +399,58 @@ public final class SmaliParser {
                 skipSpace();
             }
             problem(Kind.SYNTAX, lineNo, ".field without name:type");
+        }
+
+        /** One more line of a multi-line field value. */
+        private void fieldValueLine(String line) {
+            if (line.isEmpty()) {
+                return;
+            }
+            char last = openValue.charAt(openValue.length() - 1);
+            if (last != '{' && line.charAt(0) != '}') {
+                openValue.append(' ');
+            }
+            openValue.append(line);
+            valueDepth += valueDepth(line);
+            if (valueDepth <= 0) {
+                closeFieldValue();
+            }
+        }
+
+        private void closeFieldValue() {
+            fields.add(new FieldDef(openField.name(), openField.type(), openField.flags(), openValue.toString(),
+                    openField.line()));
+            block = Block.NONE;
+            openField = null;
+            openValue = null;
+        }
+
+        /** Net nesting a value line opens: braces outside string and char literals, sub-annotations. */
+        private static int valueDepth(String v) {
+            int depth = 0;
+            char quote = 0;
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (quote != 0) {
+                    if (ch == '\\') {
+                        i++;
+                    } else if (ch == quote) {
+                        quote = 0;
+                    }
+                } else if (ch == '"' || ch == '\'') {
+                    quote = ch;
+                } else if (ch == '{') {
+                    depth++;
+                } else if (ch == '}') {
+                    depth--;
+                }
+            }
+            if (v.startsWith(".subannotation") || v.contains("= .subannotation")) {
+                depth++;
+            } else if (v.startsWith(".end subannotation")) {
+                depth--;
+            }
+            return depth;
         }
 
         private void methodDirective() {

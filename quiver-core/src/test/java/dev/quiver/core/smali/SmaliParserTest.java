@@ -227,4 +227,30 @@ class SmaliParserTest {
         assertThat(u.problems()).extracting(Problem::kind).containsExactly(Kind.TRUNCATED);
         assertThat(u.classes()).hasSize(1);
     }
+
+    @Test
+    void multiLineFieldValuesAreOneValueNotMisplacedLines() {
+        String src = ".class public La;\n.super Ljava/lang/Object;\n"
+                + ".field public static final ARR:[I = {\n    0x1,\n    0x2\n}\n\n"
+                + ".field public static final NESTED:[[Ljava/lang/String; = {\n    {\n        \"}{\",\n"
+                + "        \"b\"\n    },\n    {}\n}\n"
+                + ".field public static final ANNO:Lx/Anno; = .subannotation Lx/Anno;\n    value = \"v\"\n"
+                + ".end subannotation\n"
+                + ".field public static final AFTER:I = 0x3\n";
+        ParsedUnit u = parser.parse("v.smali", src.getBytes(StandardCharsets.UTF_8));
+        assertThat(u.problems()).isEmpty();
+        assertThat(u.classes().get(0).fields()).extracting("name", "initialValue", "line").containsExactly(
+                tuple("ARR", "{0x1, 0x2}", 3),
+                tuple("NESTED", "{{\"}{\", \"b\"}, {}}", 8),
+                tuple("ANNO", ".subannotation Lx/Anno; value = \"v\" .end subannotation", 15),
+                tuple("AFTER", "0x3", 18));
+    }
+
+    @Test
+    void truncatedMultiLineFieldValueKeepsTheField() {
+        String src = ".class public La;\n.super Ljava/lang/Object;\n.field public static X:[I = {\n    0x1,\n";
+        ParsedUnit u = parser.parse("t.smali", src.getBytes(StandardCharsets.UTF_8));
+        assertThat(u.problems()).extracting(Problem::kind).containsExactly(Kind.TRUNCATED);
+        assertThat(u.classes().get(0).fields()).extracting("initialValue").containsExactly("{0x1,");
+    }
 }
