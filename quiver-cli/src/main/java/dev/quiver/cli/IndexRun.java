@@ -35,6 +35,13 @@ final class IndexRun {
             }
 
             @Override
+            public void finishing() {
+                if (bar != null) {
+                    bar.finishing();
+                }
+            }
+
+            @Override
             public void problem(Problem p) {
                 if (++problems[0] <= PROBLEMS_SHOWN && !quiet) {
                     if (bar != null) {

@@ -37,6 +37,15 @@ final class ProgressBar implements ProgressListener {
         drawn = true;
     }
 
+    /** All files are read: say what the remaining seconds are spent on. */
+    @Override
+    public void finishing() {
+        if (drawn) {
+            err.print("\r" + " ".repeat(WIDTH + 60) + "\rbuilding indexes and finishing the output ...");
+            err.flush();
+        }
+    }
+
     /** Clears the bar before the summary is printed. */
     void finish() {
         if (drawn) {

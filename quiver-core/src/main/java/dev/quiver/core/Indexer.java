@@ -72,6 +72,7 @@ public final class Indexer {
                 ? new JsonIndexWriter(request.output())
                 : new SqliteIndexWriter(request.output(), request.append(), request.jobs() > 1)) {
             RunSummary s = new IndexPipeline(request.jobs(), progress).run(inputs, sink);
+            progress.finishing();
             sink.commit();
             // The time a user waits: reading, writing, indexes and the final move.
             double seconds = (System.nanoTime() - start) / 1e9;

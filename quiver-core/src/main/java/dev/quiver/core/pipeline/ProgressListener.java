@@ -18,6 +18,10 @@ public interface ProgressListener {
     /** Units and bytes written so far (cumulative). */
     void written(long units, long bytes);
 
+    /** Everything is read; the output is being finished (indexes, final move). */
+    default void finishing() {
+    }
+
     /** A problem was recorded (in input order). */
     default void problem(dev.quiver.core.model.Problem problem) {
     }
