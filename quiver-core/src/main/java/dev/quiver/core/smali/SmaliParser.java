@@ -695,10 +695,15 @@ public final class SmaliParser {
                     extra = rest.substring(comma + 2).strip();
                     rest = rest.substring(0, comma);
                 }
-                target = MethodRef.parse(rest);
+                target = MethodRef.parse(implicitOwner(rest));
             }
             if (target == null) {
-                problem(Kind.SYNTAX, lineNo, "invoke without a valid method reference: " + snippetFrom(opStart));
+                if (kind.contains("-quick")) {
+                    problem(Kind.UNSUPPORTED, lineNo, op + " (odex) names a vtable offset, not a method; not recorded"
+                            + " as a call: " + snippetFrom(opStart));
+                } else {
+                    problem(Kind.SYNTAX, lineNo, "invoke without a valid method reference: " + snippetFrom(opStart));
+                }
                 return;
             }
             calls.add(new Call(kind, target, regs, extra, lineNo));
@@ -710,9 +715,12 @@ public final class SmaliParser {
                 return;
             }
             String operand = lastOperand();
-            FieldRef ref = FieldRef.parse(operand);
+            FieldRef ref = FieldRef.parse(implicitOwner(operand));
             if (ref == null) {
-                if (!op.endsWith("-quick")) { // odex quick forms carry an offset, not a field reference
+                if (op.endsWith("-quick")) {
+                    problem(Kind.UNSUPPORTED, lineNo, op + " (odex) names a field offset, not a field; not recorded"
+                            + " as a field access: " + snippetFrom(opStart));
+                } else {
                     problem(Kind.SYNTAX, lineNo, op + " without a valid field reference: " + snippetFrom(opStart));
                 }
                 return;
@@ -741,6 +749,11 @@ public final class SmaliParser {
                 return; // problem recorded
             }
             strings.add(new StringConst(value, op.endsWith("/jumbo"), lineNo));
+        }
+
+        /** baksmali --implicit-references writes {@code ->foo()V} for members of the current class. */
+        private String implicitOwner(String ref) {
+            return ref.startsWith("->") && classDescriptor != null ? classDescriptor + ref : ref;
         }
 
         // ---------------------------------------------------------------- tokens

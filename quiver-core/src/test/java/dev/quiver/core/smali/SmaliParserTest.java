@@ -253,4 +253,26 @@ class SmaliParserTest {
         assertThat(u.problems()).extracting(Problem::kind).containsExactly(Kind.TRUNCATED);
         assertThat(u.classes().get(0).fields()).extracting("initialValue").containsExactly("{0x1,");
     }
+
+    @Test
+    void implicitReferencesMeanTheCurrentClass() {
+        String src = ".class public Lcom/A;\n.super Ljava/lang/Object;\n.method public m()V\n  .registers 2\n"
+                + "  invoke-direct {p0}, ->helper(I)V\n  iget v0, p0, ->count:I\n  return-void\n.end method\n";
+        ParsedUnit u = parser.parse("i.smali", src.getBytes(StandardCharsets.UTF_8));
+        assertThat(u.problems()).isEmpty();
+        MethodDef m = u.classes().get(0).methods().get(0);
+        assertThat(m.calls().get(0).target().toString()).isEqualTo("Lcom/A;->helper(I)V");
+        assertThat(m.fieldAccesses().get(0).target().toString()).isEqualTo("Lcom/A;->count:I");
+    }
+
+    @Test
+    void odexQuickInstructionsAreReportedAsUnsupported() {
+        String src = ".class public Lcom/A;\n.super Ljava/lang/Object;\n.method public m()V\n  .registers 2\n"
+                + "  invoke-virtual-quick {p0}, vtable@0x12\n  iget-quick v0, p0, field@0x8\n  return-void\n"
+                + ".end method\n";
+        ParsedUnit u = parser.parse("q.smali", src.getBytes(StandardCharsets.UTF_8));
+        assertThat(u.problems()).extracting(Problem::kind, Problem::line)
+                .containsExactly(tuple(Kind.UNSUPPORTED, 5), tuple(Kind.UNSUPPORTED, 6));
+        assertThat(u.problems().get(0).message()).contains("vtable offset");
+    }
 }
