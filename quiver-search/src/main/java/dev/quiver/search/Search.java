@@ -278,7 +278,9 @@ public final class Search {
         if (first != null && first.line > 0) {
             editTargets.add(new SearchResult.EditTarget(f.display(), first.line, 1));
         }
-        if (edits != null && !edits.edits().isEmpty()) {
+        if (edits != null && r.binary() && r.matched()) {
+            reporter.note(f.display() + ": binary file; not rewritten");
+        } else if (edits != null && !edits.edits().isEmpty()) {
             byte[] diff = rewrite(f, r, edits.edits(), before);
             if (diff != null) {
                 p.output().write(diff);

@@ -24,7 +24,7 @@ public final class UnifiedDiff {
         for (Edit e : edits) {
             int first = lineOf(oldLines, (int) e.start());
             int last = lineOf(oldLines, (int) Math.max(e.start(), e.end() - 1));
-            if (!regions.isEmpty() && first <= regions.get(regions.size() - 1)[1]) {
+            if (!regions.isEmpty() && first <= regions.get(regions.size() - 1)[1] + 1) {
                 regions.get(regions.size() - 1)[1] = Math.max(last, regions.get(regions.size() - 1)[1]);
                 regionEdits.get(regionEdits.size() - 1).add(e);
             } else {

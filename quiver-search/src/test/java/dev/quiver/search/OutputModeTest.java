@@ -1,0 +1,121 @@
+package dev.quiver.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quiver.search.SearchConfig.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputModeTest {
+    @TempDir
+    Path dir;
+    Path a;
+    Path b;
+
+    @BeforeEach
+    void files() throws Exception {
+        a = dir.resolve("a.txt");
+        b = dir.resolve("b.txt");
+        Files.writeString(a, "x\nfoo bar foo\n");
+        Files.writeString(b, "nothing\n");
+    }
+
+    @Test
+    void jsonLinesInRipgrepShape() throws Exception {
+        SearchRun r = SearchRun.of("foo", a);
+        r.mode = Mode.JSON;
+        r.run();
+        assertThat(r.lines()).hasSize(4);
+        assertThat(r.lines().get(0)).isEqualTo("{\"type\":\"begin\",\"data\":{\"path\":{\"text\":\"" + a + "\"}}}");
+        assertThat(r.lines().get(1)).isEqualTo("{\"type\":\"match\",\"data\":{\"path\":{\"text\":\"" + a + "\"},"
+                + "\"lines\":{\"text\":\"foo bar foo\\n\"},\"line_number\":2,\"absolute_offset\":2,\"submatches\":["
+                + "{\"match\":{\"text\":\"foo\"},\"start\":0,\"end\":3},{\"match\":{\"text\":\"foo\"},\"start\":8,\"end\":11}]}}");
+        assertThat(r.lines().get(2)).startsWith("{\"type\":\"end\",\"data\":{\"path\":{\"text\":\"" + a + "\"},\"binary_offset\":null,\"stats\":{")
+                .contains("\"matched_lines\":1,\"matches\":2");
+        assertThat(r.lines().get(3)).startsWith("{\"data\":{\"elapsed_total\":").endsWith("\"type\":\"summary\"}")
+                .contains("\"searches\":1,\"searches_with_match\":1");
+    }
+
+    @Test
+    void jsonGivesInvalidUtf8AsBase64Bytes() throws Exception {
+        Files.write(a, new byte[] {'f', 'o', 'o', (byte) 0xFF, '\n'});
+        SearchRun r = SearchRun.of("foo", a);
+        r.mode = Mode.JSON;
+        assertThat(r.run().lines().get(1)).contains("\"lines\":{\"bytes\":\"Zm9v/wo=\"}");
+    }
+
+    @Test
+    void filesWithAndWithoutMatchAndNullSeparator() throws Exception {
+        SearchRun with = SearchRun.of("foo", dir);
+        with.mode = Mode.FILES_WITH_MATCHES;
+        assertThat(with.run().lines()).containsExactly(a.toString());
+        SearchRun without = SearchRun.of("foo", dir);
+        without.mode = Mode.FILES_WITHOUT_MATCH;
+        assertThat(without.run().lines()).containsExactly(b.toString());
+        assertThat(without.result.matched()).isTrue();
+        SearchRun nul = SearchRun.of("foo", dir);
+        nul.mode = Mode.FILES_WITH_MATCHES;
+        nul.nul = true;
+        assertThat(nul.run().output()).isEqualTo(a + "\0");
+        SearchRun nulLines = SearchRun.of("foo", a);
+        nulLines.nul = true;
+        assertThat(nulLines.run().output()).isEqualTo(a + "\0" + "2:foo bar foo\n");
+    }
+
+    @Test
+    void pipeModeEscapesItsSeparator() throws Exception {
+        Files.writeString(a, "  a|b key=val  \n");
+        SearchRun r = SearchRun.of("(\\w+)=(\\w+)", a);
+        r.mode = Mode.PIPE;
+        assertThat(r.run().lines()).containsExactly(a + "|1|key=val|a\\|b key=val|key,val");
+    }
+
+    @Test
+    void headingGroupsLinesUnderThePath() throws Exception {
+        Files.writeString(b, "foo\n");
+        SearchRun r = SearchRun.of("foo", dir);
+        r.heading = true;
+        r.sort = true;
+        assertThat(r.run().output()).isEqualTo(a + "\n2:foo bar foo\n\n" + b + "\n1:foo\n");
+    }
+
+    @Test
+    void statsAreCorrect() throws Exception {
+        Files.writeString(b, "foo\nfoo\nno\n");
+        SearchRun r = SearchRun.of("foo", dir);
+        r.stats = true;
+        r.run();
+        SearchStats s = r.result.stats();
+        assertThat(s.filesSearched()).isEqualTo(2);
+        assertThat(s.filesMatched()).isEqualTo(2);
+        assertThat(s.matchedLines()).isEqualTo(3);
+        assertThat(s.matches()).isEqualTo(4);
+        assertThat(s.lines()).isEqualTo(5);
+        assertThat(s.bytes()).isEqualTo(Files.size(a) + Files.size(b));
+        assertThat(r.output()).contains("Files Searched: 2\nFiles Matched: 2\nMatching Lines: 3\nMatches: 4\nLines Searched: 5\n");
+    }
+
+    @Test
+    void singleFileHasNoPathPrefixByDefault() throws Exception {
+        SearchRun r = SearchRun.of("foo", a);
+        r.withFilename = null;
+        assertThat(r.run().lines()).containsExactly("2:foo bar foo");
+        SearchRun d = SearchRun.of("foo", dir);
+        d.withFilename = null;
+        assertThat(d.run().lines()).containsExactly(a + ":2:foo bar foo");
+    }
+
+    @Test
+    void editTargetsAreTheFirstMatchOfEachFile() throws Exception {
+        Files.writeString(b, "no\nno\nfoo\nfoo\n");
+        SearchRun r = SearchRun.of("foo", dir);
+        r.edit = true;
+        r.sort = true;
+        r.run();
+        assertThat(r.result.editTargets()).containsExactlyInAnyOrder(
+                new SearchResult.EditTarget(a.toString(), 2, 1), new SearchResult.EditTarget(b.toString(), 3, 1));
+    }
+}
