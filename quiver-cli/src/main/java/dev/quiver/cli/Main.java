@@ -22,6 +22,7 @@ public final class Main {
         // One class per subcommand; keep sorted by name.
         cl.addSubcommand("parse", new ParseCommand());
         cl.addSubcommand("parser", new ParserCommand());
+        cl.addSubcommand("search", new SearchCommand());
         cl.addSubcommand("stats", new StatsCommand());
         // (subcommands are added here)
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,51 @@
+package dev.quiver.cli.search;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What {@code quiver search} needs to know about the terminal, if there is one. */
+public final class Terminal {
+    private static final int DEFAULT_WIDTH = 120;
+
+    private Terminal() {
+    }
+
+    /** True when standard output is a terminal (Linux: {@code /proc/self/fd/1} is a tty device). */
+    public static boolean stdoutIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
+    }
+
+    /** The terminal's width: {@code $COLUMNS}, else {@code stty size} on {@code /dev/tty}, else 120. */
+    public static int width(Map<String, String> env) {
+        String c = env.get("COLUMNS");
+        if (c != null && c.matches("\\d+")) {
+            return Integer.parseInt(c);
+        }
+        try {
+            Process p = new ProcessBuilder("stty", "size")
+                    .redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            p.waitFor();
+            String[] parts = out.split("\\s+");
+            if (parts.length == 2 && parts[1].matches("\\d+")) {
+                return Integer.parseInt(parts[1]);
+            }
+        } catch (IOException e) {
+            return DEFAULT_WIDTH;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return DEFAULT_WIDTH;
+    }
+}
