@@ -63,7 +63,7 @@ final class IndexRun {
             }
             out.printf("%s %s: %,d files, %,d classes, %,d methods, %,d fields, %,d calls, %,d strings, "
                             + "%,d field refs, %,d type refs, %,d problems in %.2f s (%.1f MB/s)%n",
-                    request.append() ? "appended to" : "wrote", request.output(), s.units(), s.classes(), s.methods(),
+                    request.append() ? "appended to" : "wrote", request.output(), s.files(), s.classes(), s.methods(),
                     s.fields(), s.calls(), s.strings(), s.fieldRefs(), s.typeRefs(), s.problems(), s.seconds(),
                     s.megabytesPerSecond());
             if (s.problems() > 0) {

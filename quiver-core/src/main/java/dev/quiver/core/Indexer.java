@@ -75,9 +75,7 @@ public final class Indexer {
             progress.finishing();
             sink.commit();
             // The time a user waits: reading, writing, indexes and the final move.
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return new RunSummary(s.units(), s.bytes(), s.lines(), s.classes(), s.methods(), s.fields(), s.calls(),
-                    s.strings(), s.fieldRefs(), s.typeRefs(), s.problems(), seconds);
+            return s.withSeconds((System.nanoTime() - start) / 1e9);
         }
     }
 }

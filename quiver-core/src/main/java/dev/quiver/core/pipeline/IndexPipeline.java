@@ -51,6 +51,7 @@ public final class IndexPipeline {
         Totals totals = new Totals(System.nanoTime());
         for (Input input : inputs) {
             sink.beginInput(input.displayPath(), input.format().name());
+            totals.lastPath = null;
             Stage stage = new Stage(sink, totals);
             if (jobs == 1) {
                 runSequential(input, stage);
@@ -336,6 +337,8 @@ public final class IndexPipeline {
         long expectedUnits;
         long expectedBytes;
         long units;
+        long files;
+        String lastPath;
         long bytes;
         long lines;
         long classes;
@@ -353,6 +356,10 @@ public final class IndexPipeline {
 
         void add(ParsedUnit u) {
             units++;
+            if (!u.path().equals(lastPath)) {
+                files++;
+                lastPath = u.path();
+            }
             bytes += u.bytes();
             lines += u.lines();
             problems += u.problems().size();
@@ -371,7 +378,7 @@ public final class IndexPipeline {
 
         RunSummary summary() {
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new RunSummary(units, bytes, lines, classes, methods, fields, calls, strings, fieldRefs,
+            return new RunSummary(units, files, bytes, lines, classes, methods, fields, calls, strings, fieldRefs,
                     typeRefs, problems, seconds);
         }
     }
