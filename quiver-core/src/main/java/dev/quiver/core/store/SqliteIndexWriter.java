@@ -81,6 +81,8 @@ public final class SqliteIndexWriter implements IndexSink {
     private long fieldRefId;
     private long typeRefId;
     private long problemId;
+    private long methodIdsId;
+    private long fieldIdsId;
     private String lastSourcePath;
 
     /** A single-threaded writer. */
@@ -115,6 +117,8 @@ public final class SqliteIndexWriter implements IndexSink {
             fieldRefId = maxId("field_refs");
             typeRefId = maxId("type_refs");
             problemId = maxId("problems");
+            methodIdsId = maxId("method_ids");
+            fieldIdsId = maxId("field_ids");
             if (extend) {
                 loadTargets();
             }
@@ -198,7 +202,7 @@ public final class SqliteIndexWriter implements IndexSink {
     private long methodTarget(MethodRef ref) throws SQLException {
         Long id = methodIdOf.get(ref);
         if (id == null) {
-            id = (long) methodIdOf.size() + 1;
+            id = ++methodIdsId;
             methodIdOf.put(ref, id);
             methodIds.add(id, ref.owner(), ref.name(), ref.descriptor());
         }
@@ -208,7 +212,7 @@ public final class SqliteIndexWriter implements IndexSink {
     private long fieldTarget(FieldRef ref) throws SQLException {
         Long id = fieldIdOf.get(ref);
         if (id == null) {
-            id = (long) fieldIdOf.size() + 1;
+            id = ++fieldIdsId;
             fieldIdOf.put(ref, id);
             fieldIds.add(id, ref.owner(), ref.name(), ref.type());
         }
