@@ -17,18 +17,10 @@ class CorpusDeterminismTest {
     @TempDir
     Path tmp;
 
-    static Path corpus() {
-        String p = System.getProperty("quiver.corpus", "");
-        if (p.isBlank() || p.startsWith("${")) {
-            p = System.getenv().getOrDefault("QUIVER_CORPUS", System.getProperty("user.home") + "/.cache/quiver/corpus");
-        }
-        return Path.of(p);
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"small-smali", "multidex-smali"})
     void oneAndTwoWorkersGiveTheSameDatabase(String name) throws Exception {
-        Path tree = corpus().resolve(name);
+        Path tree = TestTrees.corpus().resolve(name);
         assumeTrue(Files.isDirectory(tree), "corpus tree " + tree + " not present (set QUIVER_CORPUS)");
         Path one = tmp.resolve("one.db");
         Path two = tmp.resolve("two.db");

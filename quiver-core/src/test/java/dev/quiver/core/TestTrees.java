@@ -18,6 +18,15 @@ public final class TestTrees {
     private TestTrees() {
     }
 
+    /** The real corpus: system property quiver.corpus, else $QUIVER_CORPUS, else ~/.cache/quiver/corpus. */
+    public static Path corpus() {
+        String p = System.getProperty("quiver.corpus", "");
+        if (p.isBlank() || p.startsWith("${")) {
+            p = System.getenv().getOrDefault("QUIVER_CORPUS", System.getProperty("user.home") + "/.cache/quiver/corpus");
+        }
+        return Path.of(p);
+    }
+
     /** A small but complete class with one call, one string, one field access and one type reference. */
     public static String classSource(String descriptor, String tag) {
         return ".class public " + descriptor + "\n"

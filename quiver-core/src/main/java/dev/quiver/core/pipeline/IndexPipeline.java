@@ -78,7 +78,11 @@ public final class IndexPipeline {
         input.format().enumerate(input.path(), new UnitConsumer() {
             @Override
             public void expect(long units, long bytes) {
-                stage.expect(units, bytes);
+                try {
+                    stage.expect(units, bytes);
+                } catch (IOException e) {
+                    throw new SinkFailure(e);
+                }
             }
 
             @Override
@@ -313,7 +317,8 @@ public final class IndexPipeline {
             this.totals = totals;
         }
 
-        void expect(long units, long bytes) {
+        void expect(long units, long bytes) throws IOException {
+            sink.expect(units, bytes);
             totals.expectedUnits += units;
             totals.expectedBytes += bytes;
             progress.expected(totals.expectedUnits, totals.expectedBytes);

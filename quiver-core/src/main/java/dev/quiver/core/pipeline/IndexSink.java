@@ -11,6 +11,13 @@ public interface IndexSink extends AutoCloseable {
     /** A new input starts; all units until {@link #endInput} belong to it. */
     void beginInput(String path, String kind) throws IOException;
 
+    /**
+     * A hint, before the units of the current input: how many will come and how many bytes they
+     * hold (may come more than once; it is only a hint).
+     */
+    default void expect(long units, long bytes) throws IOException {
+    }
+
     void accept(ParsedUnit unit) throws IOException;
 
     void endInput() throws IOException;

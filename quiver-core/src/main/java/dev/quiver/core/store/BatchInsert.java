@@ -12,7 +12,8 @@ import java.sql.Types;
  * shard, which binds and executes it (on its own thread when it has one).
  */
 final class BatchInsert {
-    private final Shard shard;
+    private Shard shard;
+    private boolean used;
     private final String table;
     private final String columnList;
     private final int columns;
@@ -40,11 +41,25 @@ final class BatchInsert {
         return shard;
     }
 
+    /** Whether any row was ever added. */
+    boolean used() {
+        return used;
+    }
+
+    /** Moves an unused table to another shard. */
+    void moveTo(Shard other) {
+        if (used) {
+            throw new IllegalStateException(table + " already has rows on its shard");
+        }
+        this.shard = other;
+    }
+
     /** Adds one row; values are Long, Integer, String or null, in column order. */
     void add(Object... values) throws SQLException {
         if (values.length != columns) {
             throw new IllegalArgumentException(table + ": expected " + columns + " values, got " + values.length);
         }
+        used = true;
         System.arraycopy(values, 0, buffer, rows * columns, columns);
         if (++rows == rowsPerStatement) {
             Object[] batch = buffer;
