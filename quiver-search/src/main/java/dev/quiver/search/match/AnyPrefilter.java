@@ -11,11 +11,11 @@ final class AnyPrefilter implements Prefilter {
     }
 
     @Override
-    public Scanner scanner(byte[] bytes, String text) {
+    public Scanner scanner(byte[] bytes, int length) {
         Scanner[] scanners = new Scanner[parts.size()];
         int[] cached = new int[parts.size()];
         for (int i = 0; i < scanners.length; i++) {
-            scanners[i] = parts.get(i).scanner(bytes, text);
+            scanners[i] = parts.get(i).scanner(bytes, length);
             cached[i] = -2;
         }
         return (from, to) -> {
@@ -25,7 +25,7 @@ final class AnyPrefilter implements Prefilter {
                     continue;
                 }
                 if (cached[i] < from) {
-                    cached[i] = scanners[i].next(from, text.length());
+                    cached[i] = scanners[i].next(from, length);
                 }
                 if (cached[i] >= 0 && (best < 0 || cached[i] < best)) {
                     best = cached[i];

@@ -49,6 +49,78 @@ public final class Bytes {
         return -1;
     }
 
+    /**
+     * The offset of the first byte equal to {@code c} in {@code [from, to)}, or -1. Eight bytes
+     * at a time (SWAR): fast under C2 and under C1 alike, where {@code String.indexOf} is not an
+     * intrinsic and the copy into a {@code String} would cost as much as the search.
+     */
+    public static int indexOf(byte[] b, byte c, int from, int to) {
+        long pattern = (c & 0xffL) * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(b, i) ^ pattern;
+            long t = (v - ONES) & ~v & HIGHS;
+            if (t != 0) {
+                // the lowest flagged byte is a real zero byte (borrows only run upwards)
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The offset of the first byte equal to {@code c1} or {@code c2} in {@code [from, to)}, or -1. */
+    public static int indexOfEither(byte[] b, byte c1, byte c2, int from, int to) {
+        long p1 = (c1 & 0xffL) * ONES;
+        long p2 = (c2 & 0xffL) * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long v1 = w ^ p1;
+            long v2 = w ^ p2;
+            long t = ((v1 - ONES) & ~v1 | (v2 - ONES) & ~v2) & HIGHS;
+            if (t != 0) {
+                int k = Long.numberOfTrailingZeros(t) >>> 3;
+                // a borrow can flag a byte above a real match in one half; the lowest flag is exact
+                return i + k;
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == c1 || b[i] == c2) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when {@code b[at, at + lit.length)} equals {@code lit}. */
+    public static boolean regionEquals(byte[] b, int at, byte[] lit) {
+        for (int k = 0; k < lit.length; k++) {
+            if (b[at + k] != lit[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code b[at, at + lit.length)} equals {@code lit} ignoring ASCII case ({@code lit} is lower case). */
+    public static boolean regionEqualsAsciiIgnoreCase(byte[] b, int at, byte[] lowerLit) {
+        for (int k = 0; k < lowerLit.length; k++) {
+            int x = b[at + k];
+            if (x >= 'A' && x <= 'Z') {
+                x += 'a' - 'A';
+            }
+            if (x != lowerLit[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The number of {@code '\n'} bytes in {@code [from, to)}. */
     public static int countNewlines(byte[] b, int from, int to) {
         int count = 0;

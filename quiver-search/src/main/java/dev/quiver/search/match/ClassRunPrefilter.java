@@ -15,7 +15,7 @@ final class ClassRunPrefilter implements Prefilter {
     }
 
     @Override
-    public Scanner scanner(byte[] b, String text) {
+    public Scanner scanner(byte[] b, int length) {
         final boolean[] s = set;
         return (from, to) -> {
             int j = from + k - 1;

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
  * One worker's view of a {@link LineMatcher} over one buffer: the prefilter scanner, the regex
  * matchers, and the spans of the matches found on the current line. Not thread-safe.
  *
- * <p>The buffer is seen twice: as bytes, and as a Latin-1 {@link String} with one char per byte,
- * so offsets are the same in both and the regex can run over ASCII text without decoding. Lines
+ * <p>The buffer is seen twice: as bytes, and as a Latin-1 {@link CharSequence} view with one char
+ * per byte (no copy), so offsets are the same in both and the regex can run over ASCII text
+ * without decoding. Lines
  * with other bytes are decoded from UTF-8 and matched with the Unicode pattern.
  */
 public final class LineMatcherState {
@@ -16,10 +17,10 @@ public final class LineMatcherState {
     private final Utf8Line utf8 = new Utf8Line();
     private final Matcher unicodeMatcher;
     private byte[] buf;
-    private String text;
+    private final Latin1View text = new Latin1View();
     private boolean asciiBuffer;
     private Prefilter.Scanner scanner;
-    private Matcher asciiMatcher;
+    private final Matcher asciiMatcher;
 
     private final Spans spans = new Spans();
 
@@ -33,19 +34,20 @@ public final class LineMatcherState {
     LineMatcherState(LineMatcher lm) {
         this.lm = lm;
         this.unicodeMatcher = lm.unicodePattern().matcher("");
+        this.asciiMatcher = lm.asciiPattern().matcher("");
     }
 
     /**
-     * Points this state at a new buffer region {@code [from, to)}; {@code text} is
-     * {@code buf[0, text.length())} as Latin-1. Whether the region is pure ASCII is only worked out
-     * when there is no prefilter (with one, candidate lines are checked one by one).
+     * Points this state at a new buffer region {@code [from, to)} of {@code buf[0, to)}. Whether
+     * the region is pure ASCII is only worked out when there is no prefilter (with one, candidate
+     * lines are checked one by one).
      */
-    public void reset(byte[] buf, String text, int from, int to) {
+    public void reset(byte[] buf, int from, int to) {
         this.buf = buf;
-        this.text = text;
-        this.scanner = lm.prefilter() == null ? null : lm.prefilter().scanner(buf, text);
+        this.text.reset(buf, to);
+        this.scanner = lm.prefilter() == null ? null : lm.prefilter().scanner(buf, to);
         this.asciiBuffer = scanner == null && Bytes.isAscii(buf, from, to);
-        this.asciiMatcher = lm.asciiPattern().matcher(text);
+        this.asciiMatcher.reset(text);
         this.multi = null;
     }
 

@@ -6,8 +6,11 @@ package dev.quiver.search.match;
  * immutable and shared; {@link #scanner} gives the per-buffer, per-thread state.
  */
 public interface Prefilter {
-    /** A cursor over one buffer; positions passed to {@link Scanner#next} must not decrease. */
-    Scanner scanner(byte[] bytes, String text);
+    /**
+     * A cursor over {@code bytes[0, length)}; positions passed to {@link Scanner#next} must not
+     * decrease. A literal may be confirmed up to {@code length}, past the region's end.
+     */
+    Scanner scanner(byte[] bytes, int length);
 
     /** Per-buffer state of a prefilter. */
     interface Scanner {

@@ -218,12 +218,12 @@ public final class Searcher {
         return new FileResult(matchedLines, matches, lines, total, binaryAt >= 0, encoding);
     }
 
-    private void checkBinary(String text, int from, int to) {
+    private void checkBinary(int from, int to) {
         if (opt.searchBinary() || binaryAt >= 0) {
             return;
         }
-        int nul = text.indexOf(0, from); // the indexOf intrinsic: much faster than a byte loop
-        if (nul >= 0 && nul < to) {
+        int nul = Bytes.indexOf(buf, (byte) 0, from, to);
+        if (nul >= 0) {
             binaryAt = base + nul;
         }
     }
@@ -282,9 +282,8 @@ public final class Searcher {
     // ---- the search proper ------------------------------------------------------------------
 
     private void searchRegion(int pos, int end) {
-        String text = new String(buf, 0, end, StandardCharsets.ISO_8859_1);
-        checkBinary(text, pos, end);
-        state.reset(buf, text, pos, end);
+        checkBinary(pos, end);
+        state.reset(buf, pos, end);
         if (matcher.multiline()) {
             searchMultiline(pos, end);
         } else {
