@@ -27,7 +27,7 @@ if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
   rm -f "$jsa"
   java -XX:ArchiveClassesAtExit="$jsa" -XX:+UseSerialGC -jar "$jar" search -c 'const-string v[0-9]+' "$corpus/small-smali" >/dev/null 2>&1 || true
 fi
-opts=${QUIVER_SEARCH_OPTS:--XX:+UseSerialGC -XX:SharedArchiveFile=$jsa -Xshare:auto}
+opts=${QUIVER_SEARCH_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$jsa -Xshare:auto}
 q="java $opts -jar $jar search"
 ten="$out/ten-files"
 if [ ! -d "$ten" ]; then
