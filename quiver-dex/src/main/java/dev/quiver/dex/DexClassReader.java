@@ -148,7 +148,9 @@ final class DexClassReader {
         for (Instruction insn : impl.getInstructions()) {
             body.add(insn);
         }
-        return new MethodDef(m.getName(), descriptor, flags, impl.getRegisterCount(), -1, 0, 0, body.calls,
+        // Both counts, whichever directive a smali tree uses (.registers by default, .locals with apktool).
+        int locals = impl.getRegisterCount() - MethodUtil.getParameterRegisterCount(m);
+        return new MethodDef(m.getName(), descriptor, flags, impl.getRegisterCount(), locals, 0, 0, body.calls,
                 body.strings, body.fieldAccesses, body.typeRefs);
     }
 

@@ -63,6 +63,6 @@ class DexClassReaderTest {
 
         assertThat(TestDex.rows(tmp.resolve("q.db"), "SELECT name || ' ' || flags || ' ' || ifnull(registers, '-')"
                 + " || ' ' || ifnull(locals, '-') || ' ' || first_line || ' ' || last_line FROM methods ORDER BY name"))
-                .containsExactly("run public abstract - - 0 0", "s public static 5 - 0 0");
+                .containsExactly("run public abstract - - 0 0", "s public static 5 2 0 0"); // locals = 5 - (J=2 + I=1)
     }
 }

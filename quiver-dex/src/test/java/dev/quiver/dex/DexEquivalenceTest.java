@@ -76,7 +76,12 @@ class DexEquivalenceTest {
                 List.of(fixtures.resolve("everything.smali")), tmp.resolve("1.dex"))));
         Path apk = TestDex.zip(tmp.resolve("app.apk"), entries);
 
-        TestDex.index(tmp.resolve("smali.db"), 2, fixtures);
+        // The smali side holds exactly the two files the APK was built from.
+        Path tree = Files.createDirectories(tmp.resolve("tree"));
+        for (String f : List.of("everything.smali", "unicode-names.smali")) {
+            Files.copy(fixtures.resolve(f), tree.resolve(f));
+        }
+        TestDex.index(tmp.resolve("smali.db"), 2, tree);
         TestDex.index(tmp.resolve("apk.db"), 2, apk);
 
         assertThat(IndexContent.diff(IndexContent.of(tmp.resolve("smali.db")), IndexContent.of(tmp.resolve("apk.db")),

@@ -2,6 +2,7 @@ package dev.quiver.core.smali;
 
 import dev.quiver.core.model.Call;
 import dev.quiver.core.model.ClassDef;
+import dev.quiver.core.model.Descriptors;
 import dev.quiver.core.model.FieldAccess;
 import dev.quiver.core.model.FieldDef;
 import dev.quiver.core.model.FieldRef;
@@ -240,6 +241,9 @@ public final class SmaliParser {
             if (c == '#') {
                 return;
             }
+            if (block != Block.NONE && c == '.' && startsMemberOrClass()) {
+                closeUnterminatedBlock();
+            }
             if (block == Block.ANNOTATION) {
                 annotationLine();
                 return;
@@ -266,6 +270,44 @@ public final class SmaliParser {
         }
 
         /**
+         * A line that can only start a member or class ({@code .method}/{@code .field} definitions,
+         * {@code .end method}, {@code .class}) — never a line of an annotation, payload or field value.
+         * Encoded values such as {@code .method Lx;->m()V} or {@code .field Lx;->f:I} hold a reference.
+         */
+        private boolean startsMemberOrClass() {
+            if (startsWithToken(".class")) {
+                return true;
+            }
+            if (startsWithToken(".method") || startsWithToken(".field")) {
+                return text.indexOf("->", pos) < 0 || text.indexOf("->", pos) >= end;
+            }
+            if (startsWithToken(".end")) {
+                int save = pos;
+                pos += 4;
+                skipSpace();
+                boolean endMethod = startsWithToken("method");
+                pos = save;
+                return endMethod;
+            }
+            return false;
+        }
+
+        /** A block that never got its end line: report it and go on as if it had ended here. */
+        private void closeUnterminatedBlock() {
+            String what = switch (block) {
+                case ANNOTATION -> "annotation";
+                case PAYLOAD -> "data block";
+                default -> "value of field " + openField.name();
+            };
+            problem(Kind.TRUNCATED, blockStartLine, "the " + what + " started at line " + blockStartLine
+                    + " has no end before line " + lineNo + "; it ends there");
+            if (block == Block.FIELD_VALUE) {
+                closeFieldValue();
+            }
+            block = Block.NONE;
+        }
+
+        /**
          * Inside an annotation only {@code .end annotation} matters: nested values are always
          * {@code .subannotation … .end subannotation}, which may open mid-line ({@code value = .subannotation}).
          */
@@ -285,6 +327,7 @@ public final class SmaliParser {
         // ---------------------------------------------------------------- directives
 
         private void directive() {
+            cutComment();
             String name = token();
             switch (name) {
                 case ".class" -> classDirective();
@@ -338,7 +381,7 @@ public final class SmaliParser {
                 return;
             }
             String descriptor = tokens.get(tokens.size() - 1);
-            if (!isTypeDescriptor(descriptor)) {
+            if (!Descriptors.isFieldType(descriptor)) {
                 problem(Kind.SYNTAX, lineNo, ".class with an invalid type descriptor: " + descriptor);
             }
             classDescriptor = descriptor;
@@ -360,7 +403,7 @@ public final class SmaliParser {
             while (pos < end) {
                 int s = pos;
                 String tok = token();
-                int colon = tok.indexOf(':');
+                int colon = tok.indexOf(':', tok.startsWith("`") ? Math.max(0, tok.indexOf('`', 1)) : 0);
                 if (colon >= 0) {
                     if (colon == 0 || colon == tok.length() - 1) {
                         problem(Kind.SYNTAX, lineNo, "malformed field: " + snippetFrom(s));
@@ -375,8 +418,8 @@ public final class SmaliParser {
                     } else if (pos < end) {
                         problem(Kind.SYNTAX, lineNo, "unexpected text after field: " + snippet());
                     }
-                    FieldDef field = new FieldDef(tok.substring(0, colon), tok.substring(colon + 1), flags.toString(),
-                            value, lineNo);
+                    FieldDef field = new FieldDef(unquote(tok.substring(0, colon)), tok.substring(colon + 1),
+                            flags.toString(), value, lineNo);
                     int depth = value == null ? 0 : valueDepth(value);
                     if (depth > 0) {
                         // baksmali writes array and annotation values over several lines.
@@ -425,6 +468,11 @@ public final class SmaliParser {
             openValue = null;
         }
 
+        /** Where a member name ends inside a token: after its closing backtick if it is quoted. */
+        private static int nameEnd(String token) {
+            return token.startsWith("`") ? Math.max(0, token.indexOf('`', 1)) : 0;
+        }
+
         /** Net nesting a value line opens: braces outside string and char literals, sub-annotations. */
         private static int valueDepth(String v) {
             int depth = 0;
@@ -466,13 +514,13 @@ public final class SmaliParser {
             List<String> tokens = tokens();
             int member = -1;
             for (int i = 0; i < tokens.size(); i++) {
-                if (tokens.get(i).indexOf('(') > 0) {
+                if (tokens.get(i).indexOf('(', nameEnd(tokens.get(i))) > 0) {
                     member = i;
                     break;
                 }
             }
             String memberToken = member >= 0 ? tokens.get(member) : null;
-            int open = memberToken == null ? -1 : memberToken.indexOf('(');
+            int open = memberToken == null ? -1 : memberToken.indexOf('(', nameEnd(memberToken));
             int close = memberToken == null ? -1 : memberToken.indexOf(')', open);
             if (member < 0 || close < 0 || close == memberToken.length() - 1 || member != tokens.size() - 1) {
                 problem(Kind.SYNTAX, lineNo, "malformed .method (expected flags name(params)return): " + snippetLine());
@@ -482,7 +530,7 @@ public final class SmaliParser {
                 member = tokens.size();
             }
             inMethod = true;
-            methodName = memberToken.substring(0, open);
+            methodName = unquote(memberToken.substring(0, open));
             methodDescriptor = memberToken.substring(open);
             methodFlags = String.join(" ", tokens.subList(0, Math.min(member, tokens.size())));
             methodLine = lineNo;
@@ -589,6 +637,16 @@ public final class SmaliParser {
         }
 
         private void endMethod(int lastLine) {
+            // Fill both counts whichever directive the tree uses (.registers by default, .locals with apktool).
+            if (registers >= 0 || locals >= 0) {
+                boolean isStatic = (" " + methodFlags + " ").contains(" static ");
+                int params = Descriptors.parameterRegisters(methodDescriptor, isStatic);
+                if (registers < 0) {
+                    registers = locals + params;
+                } else if (locals < 0) {
+                    locals = registers - params;
+                }
+            }
             methods.add(new MethodDef(methodName, methodDescriptor, methodFlags, registers, locals, methodLine,
                     lastLine, calls, strings, fieldAccesses, typeRefs));
             inMethod = false;
@@ -663,6 +721,7 @@ public final class SmaliParser {
         }
 
         private void invoke(String op, int opStart) {
+            cutComment();
             if (!OPCODES.contains(op)) {
                 problem(Kind.SYNTAX, lineNo, "unknown instruction '" + op + "': " + snippetFrom(opStart));
                 return;
@@ -687,15 +746,15 @@ public final class SmaliParser {
             String extra = null;
             if (kind.startsWith("custom")) {
                 int at = rest.lastIndexOf(")@");
-                target = at < 0 ? null : MethodRef.parse(rest.substring(at + 2));
+                target = at < 0 ? null : methodRef(rest.substring(at + 2).strip());
                 extra = rest;
             } else {
-                int comma = rest.indexOf(", ");
+                int comma = rest.indexOf(',');
                 if (comma >= 0) {
-                    extra = rest.substring(comma + 2).strip();
-                    rest = rest.substring(0, comma);
+                    extra = rest.substring(comma + 1).strip();
+                    rest = rest.substring(0, comma).strip();
                 }
-                target = MethodRef.parse(implicitOwner(rest));
+                target = methodRef(implicitOwner(rest));
             }
             if (target == null) {
                 if (kind.contains("-quick")) {
@@ -710,12 +769,13 @@ public final class SmaliParser {
         }
 
         private void fieldAccess(String op, int opStart) {
+            cutComment();
             if (!OPCODES.contains(op)) {
                 problem(Kind.SYNTAX, lineNo, "unknown instruction '" + op + "': " + snippetFrom(opStart));
                 return;
             }
             String operand = lastOperand();
-            FieldRef ref = FieldRef.parse(implicitOwner(operand));
+            FieldRef ref = fieldRef(implicitOwner(operand));
             if (ref == null) {
                 if (op.endsWith("-quick")) {
                     problem(Kind.UNSUPPORTED, lineNo, op + " (odex) names a field offset, not a field; not recorded"
@@ -729,8 +789,9 @@ public final class SmaliParser {
         }
 
         private void typeRef(String op, int opStart) {
+            cutComment();
             String type = lastOperand();
-            if (!isTypeDescriptor(type)) {
+            if (!Descriptors.isFieldType(type)) {
                 problem(Kind.SYNTAX, lineNo, op + " without a valid type: " + snippetFrom(opStart));
                 return;
             }
@@ -751,12 +812,68 @@ public final class SmaliParser {
             strings.add(new StringConst(value, op.endsWith("/jumbo"), lineNo));
         }
 
+        /** A method reference with a valid owner type and descriptor (names unquoted), or null. */
+        private static MethodRef methodRef(String text) {
+            MethodRef r = MethodRef.parse(text);
+            if (r == null || !Descriptors.isType(r.owner()) || r.owner().equals("V") || r.name().isEmpty()
+                    || !Descriptors.isMethodDescriptor(r.descriptor())) {
+                return null;
+            }
+            String name = unquote(r.name());
+            return name.equals(r.name()) ? r : new MethodRef(r.owner(), name, r.descriptor());
+        }
+
+        /** A field reference with a valid owner and field type (names unquoted), or null. */
+        private static FieldRef fieldRef(String text) {
+            FieldRef r = FieldRef.parse(text);
+            if (r == null || !Descriptors.isType(r.owner()) || r.owner().equals("V") || r.name().isEmpty()
+                    || !Descriptors.isFieldType(r.type())) {
+                return null;
+            }
+            String name = unquote(r.name());
+            return name.equals(r.name()) ? r : new FieldRef(r.owner(), name, r.type());
+        }
+
+        /** smali writes names that contain spaces (DEX 040+) between backticks. */
+        private static String unquote(String name) {
+            return name.length() >= 2 && name.charAt(0) == '`' && name.charAt(name.length() - 1) == '`'
+                    ? name.substring(1, name.length() - 1) : name;
+        }
+
         /** baksmali --implicit-references writes {@code ->foo()V} for members of the current class. */
         private String implicitOwner(String ref) {
             return ref.startsWith("->") && classDescriptor != null ? classDescriptor + ref : ref;
         }
 
         // ---------------------------------------------------------------- tokens
+
+        /**
+         * Ends the current line at a {@code #} comment outside string and char literals
+         * ({@code invoke-virtual {p0}, LA;->run()V  # note}). Only called for lines whose operands
+         * are kept, so the other lines cost nothing.
+         */
+        private void cutComment() {
+            char quote = 0;
+            for (int i = pos; i < end; i++) {
+                char ch = text.charAt(i);
+                if (quote != 0) {
+                    if (ch == '\\') {
+                        i++;
+                    } else if (ch == quote) {
+                        quote = 0;
+                    }
+                } else if (ch == '"' || ch == '\'') {
+                    quote = ch;
+                } else if (ch == '#') {
+                    int e = i;
+                    while (e > pos && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\t')) {
+                        e--;
+                    }
+                    end = e;
+                    return;
+                }
+            }
+        }
 
         /** Parses a smali string literal at {@code pos} (which is on the opening quote); null on error. */
         private String stringLiteral() {
@@ -832,10 +949,10 @@ public final class SmaliParser {
             return v;
         }
 
-        /** The text after the last ", " of the line (the reference operand of an instruction). */
+        /** The text after the last comma of the line (the reference operand of an instruction). */
         private String lastOperand() {
-            int comma = text.lastIndexOf(", ", end - 1);
-            int from = comma >= pos ? comma + 2 : pos;
+            int comma = text.lastIndexOf(',', end - 1);
+            int from = comma >= pos ? comma + 1 : pos;
             return text.substring(from, end).strip();
         }
 
@@ -849,12 +966,17 @@ public final class SmaliParser {
             }
         }
 
-        /** The next whitespace-delimited token (may be empty at end of line). */
+        /** The next whitespace-delimited token (may be empty at end of line); `quoted names` stay whole. */
         private String token() {
             skipSpace();
             int s = pos;
             while (pos < end) {
                 char c = text.charAt(pos);
+                if (c == '`') {
+                    int close = text.indexOf('`', pos + 1);
+                    pos = close >= 0 && close < end ? close + 1 : end;
+                    continue;
+                }
                 if (c == ' ' || c == '\t') {
                     break;
                 }
@@ -909,24 +1031,6 @@ public final class SmaliParser {
         private String snippetFrom(int from) {
             int e = Math.min(end, from + 120);
             return text.substring(from, e) + (e < end ? "…" : "");
-        }
-
-        private static boolean isTypeDescriptor(String s) {
-            if (s.isEmpty()) {
-                return false;
-            }
-            int i = 0;
-            while (i < s.length() && s.charAt(i) == '[') {
-                i++;
-            }
-            if (i == s.length()) {
-                return false;
-            }
-            char c = s.charAt(i);
-            if (c == 'L') {
-                return s.length() > i + 2 && s.charAt(s.length() - 1) == ';';
-            }
-            return i == s.length() - 1 && "ZBSCIJFDV".indexOf(c) >= 0;
         }
     }
 }

@@ -63,9 +63,11 @@ class SmaliParserTest {
         MethodDef init = method(c, "<init>", "()V");
         assertThat(init.flags()).isEqualTo("public constructor");
         assertThat(init.registers()).isEqualTo(2);
-        assertThat(init.locals()).isEqualTo(-1);
+        assertThat(init.locals()).isEqualTo(1); // 2 registers minus p0 (this)
         MethodDef enc = method(c, "encrypt", "(Ljava/lang/String;)[B");
         assertThat(enc.locals()).isEqualTo(3);
+        assertThat(enc.registers()).isEqualTo(4); // static: .locals 3 + one parameter register
+        assertThat(method(c, "run", "()V").registers()).isEqualTo(-1); // abstract: no body
         assertThat(enc.firstLine()).isLessThan(enc.lastLine());
         assertThat(method(c, "run", "()V").flags()).isEqualTo("public abstract");
         assertThat(method(c, "run", "()V").calls()).isEmpty();
@@ -274,5 +276,108 @@ class SmaliParserTest {
         assertThat(u.problems()).extracting(Problem::kind, Problem::line)
                 .containsExactly(tuple(Kind.UNSUPPORTED, 5), tuple(Kind.UNSUPPORTED, 6));
         assertThat(u.problems().get(0).message()).contains("vtable offset");
+    }
+
+    private ParsedUnit parseText(String src) {
+        return parser.parse("t.smali", src.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final String HEAD = ".class public LB;\n.super Ljava/lang/Object;\n";
+
+    @Test
+    void unclosedBlocksEndAtTheNextMemberAndNothingAfterIsLost() {
+        String src = HEAD
+                + ".annotation runtime LAnno;\n    value = 1\n"                        // no .end annotation
+                + ".field public f:I\n"
+                + ".method public a()V\n    .registers 2\n    fill-array-data v0, :arr\n"
+                + "    :arr\n    .array-data 4\n        0x1\n"                              // no .end array-data
+                + ".end method\n"
+                + ".field public static V:[Ljava/lang/String; = {\n    \"x\",\n"          // no closing }
+                + ".method public b()V\n    .registers 2\n    const-string v0, \"kept\"\n"
+                + "    invoke-virtual {p0}, LB;->a()V\n    return-void\n.end method\n";
+        ParsedUnit u = parseText(src);
+        ClassDef c = u.classes().get(0);
+        assertThat(c.annotations()).containsExactly("LAnno;");
+        assertThat(c.fields()).extracting("name", "initialValue")
+                .containsExactly(tuple("f", null), tuple("V", "{\"x\","));
+        assertThat(c.methods()).extracting(MethodDef::name).containsExactly("a", "b");
+        assertThat(c.methods().get(1).strings()).extracting("value").containsExactly("kept");
+        assertThat(c.methods().get(1).calls()).hasSize(1);
+        assertThat(u.problems()).extracting(Problem::kind, Problem::line)
+                .containsExactly(tuple(Kind.TRUNCATED, 3), tuple(Kind.TRUNCATED, 10), tuple(Kind.TRUNCATED, 13));
+    }
+
+    @Test
+    void encodedMethodAndFieldValuesInsideAnnotationsAreNotDefinitions() {
+        String src = HEAD + ".annotation runtime LAnno;\n    value = {\n        .method LB;->a()V,\n"
+                + "        .field LB;->f:I\n    }\n.end annotation\n.method public a()V\n    .registers 1\n"
+                + "    return-void\n.end method\n";
+        ParsedUnit u = parseText(src);
+        assertThat(u.problems()).isEmpty();
+        assertThat(u.classes().get(0).methods()).extracting(MethodDef::name).containsExactly("a");
+    }
+
+    @Test
+    void trailingCommentsAndCommasWithoutSpacesAreHandled() {
+        String src = ".class public LB; # the class\n.super Ljava/lang/Object;  # another\n"
+                + ".implements Ljava/lang/Runnable; # iface\n.field private x:I # a field\n"
+                + ".method public run()V # c\n    .registers 3 # r\n"
+                + "    invoke-virtual {p0},LB;->run()V  # call run\n"
+                + "    sget-object v0, LB;->s:Ljava/lang/String; # read\n"
+                + "    iget v0,p0,LB;->x:I\n    check-cast v0,Ljava/lang/String; # cast\n"
+                + "    const-string v1, \"# not a comment\" # but this is\n    return-void\n.end method\n";
+        ParsedUnit u = parseText(src);
+        assertThat(u.problems()).isEmpty();
+        ClassDef c = u.classes().get(0);
+        assertThat(c.descriptor()).isEqualTo("LB;");
+        assertThat(c.superclass()).isEqualTo("Ljava/lang/Object;");
+        assertThat(c.interfaces()).containsExactly("Ljava/lang/Runnable;");
+        assertThat(c.fields().get(0).type()).isEqualTo("I");
+        MethodDef m = c.methods().get(0);
+        assertThat(m.name()).isEqualTo("run");
+        assertThat(m.registers()).isEqualTo(3);
+        assertThat(m.calls().get(0).target().toString()).isEqualTo("LB;->run()V");
+        assertThat(m.fieldAccesses()).extracting(f -> f.target().toString())
+                .containsExactly("LB;->s:Ljava/lang/String;", "LB;->x:I");
+        assertThat(m.typeRefs().get(0).type()).isEqualTo("Ljava/lang/String;");
+        assertThat(m.strings().get(0).value()).isEqualTo("# not a comment");
+    }
+
+    @Test
+    void invalidReferencesAreSyntaxProblemsNotRows() {
+        String src = HEAD + ".method public m()V\n    .registers 2\n"
+                + "    invoke-virtual {p0}, notatype->run()V\n"
+                + "    invoke-virtual {p0}, LB;->run(Q)V\n"
+                + "    iget v0, p0, LB;->x:V\n"
+                + "    return-void\n.end method\n";
+        ParsedUnit u = parseText(src);
+        assertThat(u.problems()).extracting(Problem::kind, Problem::line)
+                .containsExactly(tuple(Kind.SYNTAX, 5), tuple(Kind.SYNTAX, 6), tuple(Kind.SYNTAX, 7));
+        assertThat(u.classes().get(0).methods().get(0).calls()).isEmpty();
+    }
+
+    @Test
+    void backtickQuotedNamesWithSpaces() {
+        String src = HEAD + ".field private `a b`:I\n.method public `hello world`(I)V\n    .registers 2\n"
+                + "    invoke-virtual {p0, p1}, LB;->`hello world`(I)V\n    iget v0, p0, LB;->`a b`:I\n"
+                + "    return-void\n.end method\n";
+        ParsedUnit u = parseText(src);
+        assertThat(u.problems()).isEmpty();
+        ClassDef c = u.classes().get(0);
+        assertThat(c.fields().get(0).name()).isEqualTo("a b");
+        assertThat(c.fields().get(0).flags()).isEqualTo("private");
+        MethodDef m = c.methods().get(0);
+        assertThat(m.name()).isEqualTo("hello world");
+        assertThat(m.calls().get(0).target().name()).isEqualTo("hello world");
+        assertThat(m.fieldAccesses().get(0).target().name()).isEqualTo("a b");
+    }
+
+    @Test
+    void registersAndLocalsAreBothFilledWhicheverDirectiveIsUsed() {
+        String src = HEAD + ".method public static s(JI[DLjava/lang/String;)V\n    .locals 2\n    return-void\n"
+                + ".end method\n.method public v(JD)V\n    .registers 7\n    return-void\n.end method\n";
+        List<MethodDef> ms = parseText(src).classes().get(0).methods();
+        assertThat(ms).extracting(MethodDef::registers, MethodDef::locals)
+                .containsExactly(tuple(2 + 2 + 1 + 1 + 1, 2), tuple(7, 7 - 1 - 2 - 2));
     }
 }
