@@ -159,6 +159,39 @@ class MatchingTest {
     }
 
     @Test
+    void fixedStringHitsNeedNoRegexConfirmationButKeepEveryOption() throws Exception {
+        Files.write(a, ("x Foo y\nfoo\nFOO\n\u00e9 foo \u00ff\n").getBytes(StandardCharsets.ISO_8859_1));
+        SearchRun ci = SearchRun.of("foo", a);
+        ci.fixed = true;
+        ci.caseMode = CaseMode.INSENSITIVE;
+        assertThat(run(ci).lines()).hasSize(4); // the last line is not UTF-8: still a match
+        SearchRun inv = SearchRun.of("foo", a);
+        inv.fixed = true;
+        inv.invert = true;
+        assertThat(run(inv).lines()).containsExactly("1:x Foo y", "3:FOO");
+        SearchRun word = SearchRun.of("fo", a);
+        word.fixed = true;
+        assertThat(run(word).lines()).hasSize(2);
+        word = SearchRun.of("fo", a);
+        word.fixed = true;
+        word.word = true;
+        assertThat(run(word).lines()).isEmpty();
+        SearchRun two = SearchRun.of("Foo", a);
+        two.patterns.add("FOO");
+        two.fixed = true;
+        assertThat(run(two).lines()).containsExactly("1:x Foo y", "3:FOO");
+    }
+
+    @Test
+    void fixedStringWithANewlineDoesNotMatchOneLine() throws Exception {
+        Files.writeString(a, "ab\ncd\n");
+        SearchRun r = SearchRun.of("b\nc", a);
+        r.fixed = true;
+        SearchRun done = run(r);
+        assertThat(done.lines()).isEmpty();
+    }
+
+    @Test
     void unicodeLinesUseUnicodeSemantics() throws Exception {
         Files.writeString(a, "café crème\nplain cafe\nÉCOLE\n", StandardCharsets.UTF_8);
         assertThat(run(SearchRun.of("caf.\\b", a)).lines()).containsExactly("1:café crème", "2:plain cafe");

@@ -19,7 +19,7 @@ final class FoldedLiteralPrefilter implements Prefilter {
             }
         }
         this.lowerLiteral = b;
-        this.pivot = ByteFrequency.rarestIndex(literal);
+        this.pivot = ByteFrequency.rarestIndex(literal, true);
         this.lower = b[pivot];
         byte up = lower >= 'a' && lower <= 'z' ? (byte) (lower - ('a' - 'A')) : lower;
         this.upper = up;

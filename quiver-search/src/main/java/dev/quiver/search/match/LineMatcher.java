@@ -16,13 +16,16 @@ public final class LineMatcher {
     private final Prefilter prefilter;
     private final boolean caseInsensitive;
     private final boolean multiline;
+    private final boolean prefilterIsExact;
 
-    private LineMatcher(Pattern ascii, Pattern unicode, Prefilter prefilter, boolean caseInsensitive, boolean multiline) {
+    private LineMatcher(Pattern ascii, Pattern unicode, Prefilter prefilter, boolean caseInsensitive, boolean multiline,
+                        boolean prefilterIsExact) {
         this.ascii = ascii;
         this.unicode = unicode;
         this.prefilter = prefilter;
         this.caseInsensitive = caseInsensitive;
         this.multiline = multiline;
+        this.prefilterIsExact = prefilterIsExact;
     }
 
     /**
@@ -53,7 +56,12 @@ public final class LineMatcher {
         Pattern ascii = Pattern.compile(core, flags);
         Pattern unicode = Pattern.compile(core, flags | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
         Prefilter prefilter = buildPrefilter(options, regexes, ci);
-        return new LineMatcher(ascii, unicode, prefilter, ci, options.multiline());
+        // -F without -w/-x: the prefilter looks for exactly the strings, so a line holding one of
+        // them matches (an ASCII case-folded hit is also a hit of the Unicode case-insensitive
+        // pattern, and ASCII bytes decode to themselves): the regex need not confirm it
+        boolean exact = prefilter != null && options.fixedStrings() && !options.word() && !options.lineRegexp()
+                && options.patterns().stream().noneMatch(p -> p.indexOf('\n') >= 0);
+        return new LineMatcher(ascii, unicode, prefilter, ci, options.multiline(), exact);
     }
 
     private static Prefilter buildPrefilter(MatchOptions options, List<String> regexes, boolean ci) {
@@ -124,6 +132,11 @@ public final class LineMatcher {
 
     public boolean multiline() {
         return multiline;
+    }
+
+    /** True when a prefilter candidate is always a match (fixed strings without -w/-x). */
+    public boolean prefilterIsExact() {
+        return prefilterIsExact;
     }
 
     /** Fresh per-thread state. */

@@ -71,8 +71,14 @@ public final class LineMatcherState {
         return from < to ? from : -1;
     }
 
-    /** True when the line {@code [ls, le)} (without its newline) matches. */
+    /**
+     * True when the line {@code [ls, le)} (without its newline) matches. Only called on lines
+     * that hold a candidate from {@link #nextCandidate}.
+     */
     public boolean lineMatches(int ls, int le) {
+        if (scanner != null && lm.prefilterIsExact()) {
+            return true;
+        }
         if (asciiBuffer || Bytes.isAscii(buf, ls, le)) {
             asciiMatcher.region(ls, le);
             return asciiMatcher.find();
