@@ -6,13 +6,13 @@ package dev.quiver.cli;
  */
 public enum ExitCode {
     /** Everything asked for was done; for {@code search}: at least one match. */
-    OK(0, "success (search: at least one match)"),
+    OK(0, "success (search: a match was found)"),
     /** {@code search} only: the search ran and found nothing. */
-    NO_MATCH(1, "search found no match"),
+    NO_MATCH(1, "search: no match"),
     /** Bad usage or a fatal error: the requested output was not produced (details on stderr). */
-    ERROR(2, "usage error or fatal error; no output was produced (search: an error occurred)"),
+    ERROR(2, "usage or fatal error; nothing written (search: an error occurred)"),
     /** The run finished and wrote its output, but some inputs had problems (recorded in the output). */
-    COMPLETED_WITH_PROBLEMS(3, "completed with problems: output written, problems recorded (see `problems`)"),
+    COMPLETED_WITH_PROBLEMS(3, "completed with problems: output written, see its problems table"),
     /** Interrupted (Ctrl-C); nothing half-written was left behind. */
     INTERRUPTED(130, "interrupted; no partial output left behind");
 

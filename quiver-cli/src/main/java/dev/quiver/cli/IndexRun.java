@@ -67,8 +67,8 @@ final class IndexRun {
                     s.fields(), s.calls(), s.strings(), s.fieldRefs(), s.typeRefs(), s.problems(), s.seconds(),
                     s.megabytesPerSecond());
             if (s.problems() > 0) {
-                out.println("problems are recorded in the 'problems' table (quiver stats --db " + request.output()
-                        + ")");
+                out.println("all problems are in the 'problems' table: sqlite3 " + request.output()
+                        + " \"SELECT kind, path, line, message FROM problems\"");
             }
             out.flush();
         }

@@ -14,28 +14,29 @@ import picocli.CommandLine.Spec;
 @Command(name = "parse",
         mixinStandardHelpOptions = true,
         description = {
-            "Parse smali trees (apktool/baksmali output) or single .smali files into an index.",
-            "Every *.smali file at every depth is parsed, in sorted order, on N workers. The output is built",
-            "under a temporary name and moved into place at the end: an interrupted run never leaves a broken file.",
-            "Problems in the input (malformed smali, binary or unreadable files, ...) are recorded in the",
-            "'problems' table and the rest is still parsed."},
+            "Parse smali trees (apktool/baksmali output), single .smali files, .dex files or APKs into an index.",
+            "",
+            "Every *.smali file at every depth is parsed, in sorted order, on N workers. The output is built "
+                + "under a temporary name and moved into place at the end: an interrupted run never leaves a "
+                + "broken file. Problems in the input (malformed smali, binary or unreadable files, ...) are "
+                + "recorded in the 'problems' table and the rest is still parsed."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  quiver parse app-smali/ -o app.db",
             "  quiver parse app-smali/ other-smali/ -o both.db -j 2",
             "  quiver parse more-smali/ -o app.db --append",
             "  quiver parse app-smali/ --format json -o app.json",
-            "",
-            "Exit codes: 0 ok, 2 error (nothing written), 3 completed with problems, 130 interrupted."})
+            "  quiver parse app.apk -o app.db       # DEX files and APKs are read directly"})
 public final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Smali directories or .smali files.")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Smali directories, .smali files, .dex files or APKs.")
     List<Path> paths;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: ${DEFAULT-VALUE}).",
-            defaultValue = "quiver.db")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Output file (default: quiver.db, or quiver.json with --format json).")
     Path output;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
@@ -58,7 +59,8 @@ public final class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Indexer.Request request = ParseOptions.request(spec, paths, output, format, append, jobs, suffix);
+        Indexer.Request request = ParseOptions.request(spec, paths, ParseOptions.output(output, format), format,
+                append, jobs, suffix);
         return IndexRun.run(request, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
     }
 }

@@ -11,6 +11,11 @@ final class ParseOptions {
     private ParseOptions() {
     }
 
+    /** The output the user named, or the default for the format. */
+    static Path output(Path given, Indexer.Format format) {
+        return given != null ? given : Path.of(format == Indexer.Format.JSON ? "quiver.json" : "quiver.db");
+    }
+
     static Indexer.Request request(CommandSpec spec, List<Path> paths, Path output, Indexer.Format format,
             boolean append, Integer jobs, String suffix) {
         int j = jobs == null || jobs == 0 ? Indexer.defaultJobs() : jobs;

@@ -34,8 +34,8 @@ public final class ParserCommand implements Callable<Integer> {
             description = "sqlite or json (default: ${DEFAULT-VALUE}).")
     Indexer.Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "quiver.db",
-            description = "Output file (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Output file (default: quiver.db, or quiver.json with -f json).")
     Path output;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -53,7 +53,8 @@ public final class ParserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Indexer.Request request = ParseOptions.request(spec, List.of(location), output, format, false, jobs, suffix);
+        Indexer.Request request = ParseOptions.request(spec, List.of(location), ParseOptions.output(output, format),
+                format, false, jobs, suffix);
         return IndexRun.run(request, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
     }
 }

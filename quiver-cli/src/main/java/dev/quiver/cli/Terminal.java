@@ -9,10 +9,4 @@ final class Terminal {
     static boolean interactive() {
         return System.console() != null && System.getenv("QUIVER_NO_PROGRESS") == null;
     }
-
-    /** Colour only on a terminal, and never with NO_COLOR set (https://no-color.org). */
-    static boolean colour() {
-        String noColor = System.getenv("NO_COLOR");
-        return interactive() && (noColor == null || noColor.isEmpty());
-    }
 }

@@ -61,4 +61,26 @@ class InterruptedRunTest {
         }
     }
 
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void outOfMemoryIsOneClearLineAndExitCodeTwo() throws Exception {
+        Path tree = Files.createDirectories(tmp.resolve("big"));
+        StringBuilder sb = new StringBuilder(".class public LBig;\n.super Ljava/lang/Object;\n.method public m()V\n"
+                + "    .registers 1\n");
+        while (sb.length() < 24 << 20) {
+            sb.append("    const-string v0, \"").append("x".repeat(200)).append("\"\n");
+        }
+        Files.writeString(tree.resolve("Big.smali"), sb.append("    return-void\n.end method\n"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = tmp.resolve("oom.log");
+        Process p = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "parse", tree.toString(), "-o", tmp.resolve("o.db").toString(), "-j", "1")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(log);
+        assertThat(p.exitValue()).as(out).isEqualTo(ExitCode.ERROR.code());
+        assertThat(out).contains("quiver: fatal: out of memory").doesNotContain("\tat ");
+        assertThat(tmp.resolve("o.db")).doesNotExist();
+    }
 }

@@ -84,11 +84,19 @@ class ParseCommandTest {
     }
 
     @Test
-    void emptyTreeWarnsThatNothingMatched() throws Exception {
+    void emptyTreeIsAProblemNotASilentSuccess() throws Exception {
+        // smalisca issue #8: a wrong suffix or folder gave "no results" and nothing else.
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Cli r = Cli.run("parse", empty.toString(), "-o", tmp.resolve("e.db").toString());
-        assertThat(r.exit()).isZero();
-        assertThat(r.err()).contains("no files matching '.smali' were found");
+        assertThat(r.exit()).isEqualTo(ExitCode.COMPLETED_WITH_PROBLEMS.code());
+        assertThat(r.err()).contains("[empty] no file ending in .smali in");
+    }
+
+    @Test
+    void jsonFormatDefaultsToAJsonFileName() {
+        assertThat(ParseOptions.output(null, dev.quiver.core.Indexer.Format.JSON)).hasToString("quiver.json");
+        assertThat(ParseOptions.output(null, dev.quiver.core.Indexer.Format.SQLITE)).hasToString("quiver.db");
+        assertThat(ParseOptions.output(Path.of("x.out"), dev.quiver.core.Indexer.Format.JSON)).hasToString("x.out");
     }
 
     @Test
@@ -151,7 +159,11 @@ class ParseCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Exit codes:").contains("  3  completed with problems").contains("parse")
                 .contains("stats");
-        assertThat(Cli.run("parse", "--help").out()).contains("Exit codes: 0 ok, 2 error");
+        for (String sub : new String[] {"parse", "parser", "stats"}) {
+            Cli help = Cli.run(sub, "--help");
+            assertThat(help.out()).as(sub).contains("Exit codes:").contains("  3  completed with problems");
+            assertThat(Cli.run(sub, "--version").out()).as(sub).startsWith("quiver ");
+        }
     }
 
     @Test

@@ -209,4 +209,51 @@ class IndexerTest {
         assertThatThrownBy(() -> IndexDatabase.open(badJson)).isInstanceOf(IOException.class)
                 .hasMessageContaining("not a Quiver JSON index");
     }
+
+    @Test
+    void aDagOfSymbolicLinksIsWalkedOnceNotExponentially() throws Exception {
+        // d0 -> {a, b} -> d1 -> {a, b} -> d2 ...: 2^12 paths to the last directory, one directory.
+        Path root = tmp.resolve("tree");
+        int depth = 12;
+        for (int i = 0; i <= depth; i++) {
+            Files.createDirectories(root.resolve("d" + i));
+            write(root, "d" + i + "/C" + i + ".smali", TestTrees.classSource("LC" + i + ";", "c" + i));
+        }
+        for (int i = 0; i < depth; i++) {
+            Files.createSymbolicLink(root.resolve("d" + i + "/a"), root.resolve("d" + (i + 1)));
+            Files.createSymbolicLink(root.resolve("d" + i + "/b"), root.resolve("d" + (i + 1)));
+        }
+        Path db = tmp.resolve("dag.db");
+        RunSummary s = index(root, db, 2);
+        assertThat(s.classes()).isEqualTo(depth + 1);
+        assertThat(count(db, "SELECT count(*) FROM problems WHERE kind = 'duplicate-class'")).isZero();
+        assertThat(strings(db, "SELECT message FROM problems WHERE kind = 'skipped'"))
+                .isNotEmpty().allSatisfy(m -> assertThat(m).startsWith("already indexed as d"));
+    }
+
+    @Test
+    void aTreeWithoutSmaliFilesIsAProblemNotASilentEmptyDatabase() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("res/values"));
+        Files.writeString(empty.resolve("strings.xml"), "<resources/>");
+        Path db = tmp.resolve("e.db");
+        RunSummary s = index(tmp.resolve("res"), db, 2);
+        assertThat(s.problems()).isEqualTo(1);
+        assertThat(strings(db, "SELECT kind || ': ' || message FROM problems")).singleElement().asString()
+                .startsWith("empty: no file ending in .smali in ").endsWith("(wrong directory, or another --suffix?)");
+    }
+
+    @Test
+    void stringsWithUnpairedSurrogatesAreStoredExactly() throws Exception {
+        Path tree = tmp.resolve("tree");
+        write(tree, "S.smali", ".class public LS;\n.super Ljava/lang/Object;\n.method public m()V\n"
+                + "    .registers 1\n    const-string v0, \"\\ud800x\\udfff\"\n"
+                + "    const-string v0, \"pair \\ud83d\\ude00 ok\"\n    return-void\n.end method\n");
+        Path db = tmp.resolve("s.db");
+        index(tree, db, 1);
+        // The lone surrogates keep their own 3-byte encoding (as in DEX's MUTF-8), not '?'; the value
+        // is still TEXT; a proper pair is ordinary UTF-8.
+        assertThat(strings(db, "SELECT typeof(value) || ' ' || hex(value) FROM strings ORDER BY id"))
+                .containsExactly("text EDA08078EDBFBF", "text " + "7061697220F09F988020" + "6F6B");
+        assertThat(count(db, "SELECT count(*) FROM strings WHERE value LIKE '%x%'")).isEqualTo(1);
+    }
 }

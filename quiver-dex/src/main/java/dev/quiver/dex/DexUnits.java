@@ -55,8 +55,10 @@ final class DexUnits {
         out.expect(units, bytes.length);
         for (int i = 0; i < units; i++) {
             int from = i * CLASSES_PER_UNIT;
-            out.accept(new ClassRange(name, dex, from, Math.min(classes, from + CLASSES_PER_UNIT),
-                    i == 0 ? bytes.length : 0));
+            int to = Math.min(classes, from + CLASSES_PER_UNIT);
+            // Progress advances with each range's share of the file; the file's bytes are counted once.
+            long share = classes == 0 ? bytes.length : (long) bytes.length * (to - from) / classes;
+            out.accept(new ClassRange(name, dex, from, to, share, i == 0 ? bytes.length : 0));
         }
     }
 
@@ -105,7 +107,8 @@ final class DexUnits {
     }
 
     /** Classes {@code [from, to)} of one DEX file. */
-    private record ClassRange(String path, DexBackedDexFile dex, int from, int to, long size) implements WorkUnit {
+    private record ClassRange(String path, DexBackedDexFile dex, int from, int to, long size, long fileBytes)
+            implements WorkUnit {
         @Override
         public ParsedUnit read() {
             List<ClassDef> classes = new ArrayList<>(to - from);
@@ -119,7 +122,7 @@ final class DexUnits {
                             + " could not be read (" + describe(e) + "); skipped"));
                 }
             }
-            return new ParsedUnit(path, size, 0, classes, problems);
+            return new ParsedUnit(path, fileBytes, 0, classes, problems);
         }
 
         /** The descriptor of class {@code i} read straight from its class_def, or {@code #i} if even that fails. */

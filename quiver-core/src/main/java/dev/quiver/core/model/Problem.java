@@ -30,6 +30,8 @@ public record Problem(Kind kind, String path, int line, String message) {
         TRUNCATED,
         /** A file with no {@code .class} directive. */
         NO_CLASS,
+        /** An input with nothing to read (no file with the smali suffix). */
+        EMPTY,
         /** The same class descriptor defined twice in one input; both are kept. */
         DUPLICATE_CLASS,
         /** Bytes that are not valid UTF-8; they were decoded as U+FFFD and the file was still parsed. */

@@ -324,12 +324,14 @@ public final class IndexPipeline {
             progress.expected(totals.expectedUnits, totals.expectedBytes);
         }
 
+        /** @param size the unit's {@link WorkUnit#size()}: what progress is measured in */
         void write(ParsedUnit unit, long size) throws IOException {
             ParsedUnit checked = flagDuplicates(unit);
             sink.accept(checked);
             totals.add(checked);
+            totals.progressBytes += size;
             checked.problems().forEach(progress::problem);
-            progress.written(totals.units, totals.bytes);
+            progress.written(totals.units, totals.progressBytes);
         }
 
         private ParsedUnit flagDuplicates(ParsedUnit unit) {
@@ -355,6 +357,7 @@ public final class IndexPipeline {
         long expectedUnits;
         long expectedBytes;
         long units;
+        long progressBytes;
         long files;
         String lastPath;
         long bytes;

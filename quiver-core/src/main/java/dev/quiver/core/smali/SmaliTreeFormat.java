@@ -13,8 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,8 +60,11 @@ public final class SmaliTreeFormat implements InputFormat {
         BasicFileAttributes attrs = Files.readAttributes(input, BasicFileAttributes.class);
         List<WorkUnit> units = new ArrayList<>();
         if (attrs.isDirectory()) {
-            Set<Object> ancestors = new HashSet<>();
-            walk(input, "", ancestors, units);
+            walk(input, "", new HashSet<>(), new HashMap<>(), units);
+            if (units.isEmpty()) {
+                units.add(WorkUnit.failed(new Problem(Kind.EMPTY, "", 0, "no file ending in " + suffix + " in "
+                        + input + " (wrong directory, or another --suffix?)")));
+            }
         } else {
             units.add(fileUnit(input, input.getFileName().toString(), attrs));
         }
@@ -73,12 +78,28 @@ public final class SmaliTreeFormat implements InputFormat {
         }
     }
 
-    private void walk(Path dir, String rel, Set<Object> ancestors, List<WorkUnit> out) {
+    /**
+     * @param ancestors directories on the current path (a link back to one of them is a loop)
+     * @param visited   every directory walked so far, by file key, with its path: a directory reached
+     *                  again through another link is not walked twice (a DAG of links would otherwise
+     *                  multiply the tree exponentially)
+     */
+    private void walk(Path dir, String rel, Set<Object> ancestors, Map<Object, String> visited, List<WorkUnit> out) {
         Object key = fileKey(dir);
-        if (key != null && !ancestors.add(key)) {
+        if (key != null && ancestors.contains(key)) {
             out.add(WorkUnit.failed(new Problem(Kind.SKIPPED, rel, 0,
                     "symbolic link loop: " + rel + " leads back to an enclosing directory; not followed")));
             return;
+        }
+        if (key != null && visited.containsKey(key)) {
+            out.add(WorkUnit.failed(new Problem(Kind.SKIPPED, rel, 0,
+                    "already indexed as " + (visited.get(key).isEmpty() ? "the input root" : visited.get(key))
+                            + " (reached again through a symbolic link); not read twice")));
+            return;
+        }
+        if (key != null) {
+            ancestors.add(key);
+            visited.put(key, rel);
         }
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
@@ -115,7 +136,7 @@ public final class SmaliTreeFormat implements InputFormat {
                 continue;
             }
             if (a.isDirectory()) {
-                walk(child, childRel, ancestors, out);
+                walk(child, childRel, ancestors, visited, out);
             } else if (name.endsWith(suffix)) {
                 out.add(fileUnit(child, childRel, a));
             }

@@ -20,6 +20,8 @@ final class BatchInsert {
     private final int rowsPerStatement;
     private Object[] buffer;
     private int rows;
+    /** Index of the column that may hold unpaired surrogates ({@link #exactText}), or -1. */
+    private int exactTextColumn = -1;
     /** Touched only by the shard's thread. */
     private PreparedStatement full;
 
@@ -35,6 +37,21 @@ final class BatchInsert {
 
     String table() {
         return table;
+    }
+
+    /**
+     * Declares a column whose strings must be stored exactly, unpaired surrogates included: such a
+     * value is bound as its {@link Wtf8} bytes and cast to TEXT, so it stays a TEXT value.
+     */
+    BatchInsert exactText(String column) {
+        String[] cols = columnList.split(", ");
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i].equals(column)) {
+                exactTextColumn = i;
+                return this;
+            }
+        }
+        throw new IllegalArgumentException(table + " has no column " + column);
     }
 
     Shard shard() {
@@ -100,7 +117,11 @@ final class BatchInsert {
             if (v == null) {
                 ps.setNull(p, Types.NULL);
             } else if (v instanceof String s) {
-                ps.setString(p, s);
+                if (i % columns == exactTextColumn && Wtf8.hasUnpairedSurrogate(s)) {
+                    ps.setBytes(p, Wtf8.encode(s));
+                } else {
+                    ps.setString(p, s);
+                }
             } else if (v instanceof Long l) {
                 ps.setLong(p, l);
             } else if (v instanceof Integer x) {
@@ -115,7 +136,7 @@ final class BatchInsert {
     private String sql(int n) {
         StringBuilder row = new StringBuilder("(");
         for (int c = 0; c < columns; c++) {
-            row.append(c == 0 ? "?" : ",?");
+            row.append(c == 0 ? "" : ",").append(c == exactTextColumn ? "CAST(? AS TEXT)" : "?");
         }
         row.append(')');
         StringBuilder sb = new StringBuilder(32 + n * (row.length() + 1));

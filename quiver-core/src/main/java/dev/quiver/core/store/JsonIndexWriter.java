@@ -29,11 +29,21 @@ public final class JsonIndexWriter implements IndexSink {
 
     public JsonIndexWriter(Path target) throws IOException {
         this.output = new AtomicOutput(target, false);
-        this.out = new BufferedOutputStream(Files.newOutputStream(output.temp()), 1 << 16);
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("format", FORMAT);
-        header.put("version", Schema.VERSION);
-        line(header);
+        OutputStream o = null;
+        try {
+            o = new BufferedOutputStream(Files.newOutputStream(output.temp()), 1 << 16);
+            this.out = o;
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("format", FORMAT);
+            header.put("version", Schema.VERSION);
+            line(header);
+        } catch (IOException e) {
+            if (o != null) {
+                o.close();
+            }
+            output.close();
+            throw e;
+        }
     }
 
     @Override

@@ -123,8 +123,10 @@ public final class SqliteIndexWriter implements IndexSink {
         this.extend = append && Files.exists(target);
         this.parallel = parallel;
         this.output = new AtomicOutput(target, extend);
+        Connection c = null;
         try {
-            this.conn = open(output.temp());
+            c = open(output.temp());
+            this.conn = c;
             if (extend) {
                 Schema.check(conn, target.toString());
             } else {
@@ -147,7 +149,15 @@ public final class SqliteIndexWriter implements IndexSink {
                 loadTargets();
             }
         } catch (SQLException e) {
-            closeQuietly();
+            // Nothing may outlive a failed constructor: no connection, no temporary copy.
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            output.close();
             throw new IOException("cannot create database " + target + ": " + e.getMessage(), e);
         }
         mainShard = new Shard(conn, "main", false);
@@ -163,7 +173,8 @@ public final class SqliteIndexWriter implements IndexSink {
                 "descriptor", "parameters", "return_type", "flags", "registers", "locals");
         calls = new BatchInsert(mainShard, "calls", "id", "method_id", "line", "kind", "target_id",
                 "registers", "extra");
-        strings = new BatchInsert(mainShard, "strings", "id", "method_id", "line", "value", "jumbo");
+        strings = new BatchInsert(mainShard, "strings", "id", "method_id", "line", "value", "jumbo")
+                .exactText("value");
         fieldRefs = new BatchInsert(mainShard, "field_refs", "id", "method_id", "line", "kind",
                 "target_id");
         typeRefs = new BatchInsert(mainShard, "type_refs", "id", "method_id", "line", "kind", "type");
