@@ -36,8 +36,15 @@ public final class StandardPrinter extends Printer {
     @Override
     public void begin(dev.quiver.search.search.FileEntry f) {
         super.begin(f);
-        path = f.display().getBytes(StandardCharsets.UTF_8);
+        path = null; // encoded when first printed: most files print nothing
         headingWritten = false;
+    }
+
+    private byte[] path() {
+        if (path == null) {
+            path = file.display().getBytes(StandardCharsets.UTF_8);
+        }
+        return path;
     }
 
     @Override
@@ -184,9 +191,9 @@ public final class StandardPrinter extends Printer {
 
     private void pathBytes() {
         if (opt.color()) {
-            out.write(Ansi.PATH).write(path).write(Ansi.RESET);
+            out.write(Ansi.PATH).write(path()).write(Ansi.RESET);
         } else {
-            out.write(path);
+            out.write(path());
         }
     }
 
@@ -291,7 +298,8 @@ public final class StandardPrinter extends Printer {
 
     /** Black Arrow's pipe mode, with {@code |} and {@code \} escaped so the fields stay unambiguous. */
     private void pipeLine(byte[] buf, int ls, int le, long lineNumber, Spans spans) {
-        escaped(path, 0, path.length);
+        byte[] pb = path();
+        escaped(pb, 0, pb.length);
         out.write('|').writeNumber(lineNumber).write('|');
         if (spans != null && spans.count() > 0) {
             escaped(buf, spans.start(0), spans.end(0));

@@ -74,12 +74,30 @@ final class PathFilter {
 
     /** Type and name filters, which also apply to files named on the command line. */
     boolean fileSelected(String rel, String name) {
-        if (!types.isEmpty() && types.stream().noneMatch(g -> g.matches(rel, name))) {
+        // plain loops: this runs once per file, and streams cost allocations and JIT time
+        if (!types.isEmpty() && !anyMatches(types, rel, name)) {
             return false;
         }
-        if (typesNot.stream().anyMatch(g -> g.matches(rel, name))) {
+        if (!typesNot.isEmpty() && anyMatches(typesNot, rel, name)) {
             return false;
         }
-        return names.isEmpty() || names.stream().anyMatch(p -> p.matcher(name).find());
+        if (names.isEmpty()) {
+            return true;
+        }
+        for (Pattern p : names) {
+            if (p.matcher(name).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean anyMatches(List<Glob> globs, String rel, String name) {
+        for (Glob g : globs) {
+            if (g.matches(rel, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -122,22 +122,25 @@ public final class Walker {
             return;
         }
         List<Path> entries = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<BasicFileAttributes> attrs = new ArrayList<>();
         boolean hasIgnoreFile = false;
         boolean hasGit = false;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(d.path)) {
             SecureDirectoryStream<Path> sds = ds instanceof SecureDirectoryStream<Path> s ? s : null;
             for (Path p : ds) {
-                String name = p.getFileName().toString();
+                Path fileName = p.getFileName();
+                String name = fileName.toString();
                 BasicFileAttributes a;
                 try {
                     a = sds != null
-                            ? sds.getFileAttributeView(p.getFileName(), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes()
+                            ? sds.getFileAttributeView(fileName, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes()
                             : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 } catch (NoSuchFileException gone) {
                     continue; // deleted since it was listed: nothing to search
                 }
                 entries.add(p);
+                names.add(name);
                 attrs.add(a);
                 if (name.equals(".gitignore") || name.equals(".ignore") || name.equals(".rgignore")) {
                     hasIgnoreFile = true;
@@ -158,7 +161,7 @@ public final class Walker {
         for (int i = 0; i < entries.size(); i++) {
             Path p = entries.get(i);
             BasicFileAttributes a = attrs.get(i);
-            String name = p.getFileName().toString();
+            String name = names.get(i);
             String rel = d.rel.isEmpty() ? name : d.rel + "/" + name;
             String display = join(d.display, name);
             if (a.isSymbolicLink()) {
