@@ -74,4 +74,21 @@ class SmaliTreeFormatTest {
         assertThat(u).extracting(WorkUnit::path).containsExactly("One.smali");
         assertThat(u.get(0).read().classes()).hasSize(1);
     }
+
+    @Test
+    void aFileOverTheSizeLimitIsReportedWithoutBeingRead() throws Exception {
+        Path huge = tmp.resolve("Huge.smali");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(SmaliTreeFormat.MAX_FILE_BYTES + 1); // sparse: no disk, no time
+        }
+        TestTrees.write(tmp, "Small.smali", TestTrees.classSource("LSmall;", "s"));
+        List<WorkUnit> u = units(new SmaliTreeFormat(), tmp);
+        assertThat(u).extracting(WorkUnit::path).containsExactly("Huge.smali", "Small.smali");
+        ParsedUnit p = u.get(0).read();
+        assertThat(p.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.kind()).isEqualTo(Problem.Kind.SKIPPED);
+            assertThat(pr.message()).startsWith("file too large (" + (SmaliTreeFormat.MAX_FILE_BYTES + 1) + " bytes");
+        });
+        assertThat(u.get(1).read().classes()).hasSize(1);
+    }
 }
