@@ -141,12 +141,8 @@ public final class Bytes {
 
     /** Index of the first {@code '\n'} in {@code [from, to)}, or {@code to}. */
     public static int lineEnd(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return to;
+        int i = indexOf(b, (byte) '\n', from, to);
+        return i < 0 ? to : i;
     }
 
     /** Start of the line containing {@code pos}, not before {@code floor}. */
