@@ -38,9 +38,7 @@ public final class LineMatcher {
         boolean ci = switch (options.caseMode()) {
             case SENSITIVE -> false;
             case INSENSITIVE -> true;
-            case SMART -> options.patterns().stream().noneMatch(p -> options.fixedStrings()
-                    ? p.chars().anyMatch(Character::isUpperCase)
-                    : PatternAnalysis.hasUppercaseLiteral(p));
+            case SMART -> !anyUppercase(options);
         };
         for (String p : options.patterns()) {
             regexes.add(options.fixedStrings() ? Pattern.quote(p) : p);
@@ -60,7 +58,7 @@ public final class LineMatcher {
         // them matches (an ASCII case-folded hit is also a hit of the Unicode case-insensitive
         // pattern, and ASCII bytes decode to themselves): the regex need not confirm it
         boolean exact = prefilter != null && options.fixedStrings() && !options.word() && !options.lineRegexp()
-                && options.patterns().stream().noneMatch(p -> p.indexOf('\n') >= 0);
+                && noNewline(options.patterns());
         return new LineMatcher(ascii, unicode, prefilter, ci, options.multiline(), exact);
     }
 
@@ -103,12 +101,47 @@ public final class LineMatcher {
 
     private static Prefilter literalPrefilter(String literal, boolean ci) {
         String latin1 = new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-        boolean hasLetter = latin1.chars().anyMatch(Character::isLetter);
+        boolean hasLetter = false;
+        for (int i = 0; i < latin1.length(); i++) {
+            hasLetter |= Character.isLetter(latin1.charAt(i));
+        }
         return ci && hasLetter ? new FoldedLiteralPrefilter(latin1) : new LiteralPrefilter(latin1);
     }
 
+    // Loops, not streams, in this file: a lambda that the class-data archive lacks (the archive
+    // holds those its training run met) costs ~15 ms of start-up to spin up (measured with
+    // -Xlog:class+load on a 10-file search).
+    private static boolean anyUppercase(MatchOptions options) {
+        for (String p : options.patterns()) {
+            if (options.fixedStrings()) {
+                for (int i = 0; i < p.length(); i++) {
+                    if (Character.isUpperCase(p.charAt(i))) {
+                        return true;
+                    }
+                }
+            } else if (PatternAnalysis.hasUppercaseLiteral(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean noNewline(List<String> patterns) {
+        for (String p : patterns) {
+            if (p.indexOf('\n') >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isAscii(String s) {
-        return s.chars().allMatch(c -> c < 0x80);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The pattern used on pure-ASCII text (exposed for diagnostics and tests). */
