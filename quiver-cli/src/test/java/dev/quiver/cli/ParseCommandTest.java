@@ -175,4 +175,13 @@ class ParseCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(stats(db).get("classes").asLong()).isEqualTo(4);
     }
+
+    @Test
+    void aRunBuildsOnlyItsOwnSubcommandButHelpListsThemAll() {
+        assertThat(Main.commandLineFor("search", "-F", "x").getSubcommands()).containsOnlyKeys("search");
+        assertThat(Main.commandLineFor("parse", "--help").getSubcommands()).containsOnlyKeys("parse");
+        assertThat(Main.commandLineFor("--help").getSubcommands()).containsOnlyKeys("parse", "parser", "search",
+                "stats");
+        assertThat(Main.commandLineFor("nonsense").getSubcommands()).hasSize(4);
+    }
 }
