@@ -39,59 +39,59 @@ public final class Descriptors {
 
     /** A field or array element type: {@code I}, {@code [B}, {@code Lcom/a/B;} (not {@code V}). */
     public static boolean isFieldType(String s) {
-        return isType(s) && !s.equals("V");
+        return typeEnd(s, 0, false) == s.length();
     }
 
     /** Any type descriptor including {@code V}. */
     public static boolean isType(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        int i = 0;
-        while (i < s.length() && s.charAt(i) == '[') {
-            i++;
-        }
-        if (i == s.length()) {
-            return false;
-        }
-        char c = s.charAt(i);
-        if (c == 'L') {
-            return s.length() > i + 2 && s.indexOf(';') == s.length() - 1;
-        }
-        return i == s.length() - 1 && "ZBSCIJFDV".indexOf(c) >= 0 && !(i > 0 && c == 'V');
+        return typeEnd(s, 0, true) == s.length();
     }
 
     /** {@code (I[BLjava/lang/String;)V}: parameters that are field types, a return type. */
     public static boolean isMethodDescriptor(String s) {
-        if (s.length() < 3 || s.charAt(0) != '(') {
-            return false;
-        }
-        int close = s.indexOf(')');
-        if (close < 0 || !isType(s.substring(close + 1))) {
+        if (s.isEmpty() || s.charAt(0) != '(') {
             return false;
         }
         int i = 1;
-        while (i < close) {
-            int start = i;
-            while (i < close && s.charAt(i) == '[') {
-                i++;
-            }
-            if (i >= close) {
-                return false;
-            }
-            if (s.charAt(i) == 'L') {
-                int semi = s.indexOf(';', i);
-                if (semi < 0 || semi > close) {
-                    return false;
-                }
-                i = semi + 1;
-            } else {
-                i++;
-            }
-            if (!isFieldType(s.substring(start, i))) {
+        while (i < s.length() && s.charAt(i) != ')') {
+            i = typeEnd(s, i, false);
+            if (i < 0) {
                 return false;
             }
         }
-        return true;
+        return i < s.length() && typeEnd(s, i + 1, true) == s.length();
+    }
+
+    /**
+     * Where the type descriptor starting at {@code from} ends, or -1 if none starts there. No
+     * allocation: this runs for every call and field reference of an app.
+     */
+    private static int typeEnd(String s, int from, boolean voidAllowed) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) == '[') {
+            i++;
+        }
+        if (i >= s.length()) {
+            return -1;
+        }
+        char c = s.charAt(i);
+        if (c == 'L') {
+            int semi = s.indexOf(';', i);
+            // at least one character of name, and no nested '(' or ')' (method descriptors)
+            if (semi < 0 || semi == i + 1) {
+                return -1;
+            }
+            for (int k = i + 1; k < semi; k++) {
+                char ch = s.charAt(k);
+                if (ch == '(' || ch == ')') {
+                    return -1;
+                }
+            }
+            return semi + 1;
+        }
+        if ("ZBSCIJFD".indexOf(c) >= 0 || c == 'V' && voidAllowed && i == from) {
+            return i + 1;
+        }
+        return -1;
     }
 }

@@ -327,16 +327,20 @@ public final class SmaliParser {
         // ---------------------------------------------------------------- directives
 
         private void directive() {
-            cutComment();
             String name = token();
             switch (name) {
-                case ".class" -> classDirective();
+                case ".class" -> {
+                    cutComment();
+                    classDirective();
+                }
                 case ".super" -> {
+                    cutComment();
                     if (requireClass(name)) {
                         superclass = lastToken();
                     }
                 }
                 case ".implements" -> {
+                    cutComment();
                     if (requireClass(name)) {
                         interfaces.add(lastToken());
                     }
@@ -347,11 +351,26 @@ public final class SmaliParser {
                         sourceFile = pos < end && text.charAt(pos) == '"' ? stringLiteral() : rest();
                     }
                 }
-                case ".field" -> fieldDirective();
-                case ".method" -> methodDirective();
-                case ".annotation" -> annotationDirective();
-                case ".end" -> endDirective();
-                case ".registers", ".locals" -> countDirective(name);
+                case ".field" -> {
+                    cutComment();
+                    fieldDirective();
+                }
+                case ".method" -> {
+                    cutComment();
+                    methodDirective();
+                }
+                case ".annotation" -> {
+                    cutComment();
+                    annotationDirective();
+                }
+                case ".end" -> {
+                    cutComment();
+                    endDirective();
+                }
+                case ".registers", ".locals" -> {
+                    cutComment();
+                    countDirective(name);
+                }
                 case ".packed-switch", ".sparse-switch", ".array-data" -> {
                     requireMethod(name);
                     block = Block.PAYLOAD;
@@ -721,7 +740,6 @@ public final class SmaliParser {
         }
 
         private void invoke(String op, int opStart) {
-            cutComment();
             if (!OPCODES.contains(op)) {
                 problem(Kind.SYNTAX, lineNo, "unknown instruction '" + op + "': " + snippetFrom(opStart));
                 return;
@@ -741,6 +759,25 @@ public final class SmaliParser {
             }
             skipSpace();
             String kind = op.substring("invoke-".length());
+            int operands = pos;
+            Call call = invokeTarget(kind, regs);
+            if (call == null && hasComment()) { // rare: only then look for a trailing comment
+                pos = operands;
+                cutComment();
+                call = invokeTarget(kind, regs);
+            }
+            if (call != null) {
+                calls.add(call);
+            } else if (kind.contains("-quick")) {
+                problem(Kind.UNSUPPORTED, lineNo, op + " (odex) names a vtable offset, not a method; not recorded"
+                        + " as a call: " + snippetFrom(opStart));
+            } else {
+                problem(Kind.SYNTAX, lineNo, "invoke without a valid method reference: " + snippetFrom(opStart));
+            }
+        }
+
+        /** The call from the operands at {@code pos} (after the register list), or null if invalid. */
+        private Call invokeTarget(String kind, String regs) {
             String rest = text.substring(pos, end).strip();
             MethodRef target;
             String extra = null;
@@ -755,27 +792,33 @@ public final class SmaliParser {
                     rest = rest.substring(0, comma).strip();
                 }
                 target = methodRef(implicitOwner(rest));
-            }
-            if (target == null) {
-                if (kind.contains("-quick")) {
-                    problem(Kind.UNSUPPORTED, lineNo, op + " (odex) names a vtable offset, not a method; not recorded"
-                            + " as a call: " + snippetFrom(opStart));
-                } else {
-                    problem(Kind.SYNTAX, lineNo, "invoke without a valid method reference: " + snippetFrom(opStart));
+                if (extra != null && !Descriptors.isMethodDescriptor(extra)) {
+                    return null; // a polymorphic call's prototype, or trailing text
                 }
-                return;
             }
-            calls.add(new Call(kind, target, regs, extra, lineNo));
+            return target == null ? null : new Call(kind, target, regs, extra, lineNo);
+        }
+
+        /** Whether the current line holds a '#' at all (then it may end in a comment). */
+        private boolean hasComment() {
+            for (int i = pos; i < end; i++) {
+                if (text.charAt(i) == '#') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void fieldAccess(String op, int opStart) {
-            cutComment();
             if (!OPCODES.contains(op)) {
                 problem(Kind.SYNTAX, lineNo, "unknown instruction '" + op + "': " + snippetFrom(opStart));
                 return;
             }
-            String operand = lastOperand();
-            FieldRef ref = fieldRef(implicitOwner(operand));
+            FieldRef ref = fieldRef(implicitOwner(lastOperand()));
+            if (ref == null && hasComment()) {
+                cutComment();
+                ref = fieldRef(implicitOwner(lastOperand()));
+            }
             if (ref == null) {
                 if (op.endsWith("-quick")) {
                     problem(Kind.UNSUPPORTED, lineNo, op + " (odex) names a field offset, not a field; not recorded"
@@ -789,8 +832,11 @@ public final class SmaliParser {
         }
 
         private void typeRef(String op, int opStart) {
-            cutComment();
             String type = lastOperand();
+            if (!Descriptors.isFieldType(type) && hasComment()) {
+                cutComment();
+                type = lastOperand();
+            }
             if (!Descriptors.isFieldType(type)) {
                 problem(Kind.SYNTAX, lineNo, op + " without a valid type: " + snippetFrom(opStart));
                 return;
