@@ -37,6 +37,16 @@ public final class Descriptors {
         return n;
     }
 
+    /** The parameter types of a method descriptor, without parentheses: {@code I[B} for {@code (I[B)V}. */
+    public static String parameters(String methodDescriptor) {
+        return methodDescriptor.substring(1, Math.max(1, methodDescriptor.indexOf(')')));
+    }
+
+    /** The return type of a method descriptor: {@code V} for {@code (I[B)V}. */
+    public static String returnType(String methodDescriptor) {
+        return methodDescriptor.substring(methodDescriptor.indexOf(')') + 1);
+    }
+
     /** A field or array element type: {@code I}, {@code [B}, {@code Lcom/a/B;} (not {@code V}). */
     public static boolean isFieldType(String s) {
         return typeEnd(s, 0, false) == s.length();

@@ -26,15 +26,7 @@ public record MethodRef(String owner, String name, String descriptor) {
         return new MethodRef(s.substring(0, arrow), s.substring(arrow + 2, paren), s.substring(paren));
     }
 
-    /** The parameter part of the descriptor, with parentheses: {@code (ILjava/lang/String;)}. */
-    public String parameters() {
-        return descriptor.substring(0, descriptor.indexOf(')') + 1);
-    }
 
-    /** The return type: {@code V}. */
-    public String returnType() {
-        return descriptor.substring(descriptor.indexOf(')') + 1);
-    }
 
     @Override
     public String toString() {

@@ -54,10 +54,6 @@ final class BatchInsert {
         throw new IllegalArgumentException(table + " has no column " + column);
     }
 
-    Shard shard() {
-        return shard;
-    }
-
     /** Whether any row was ever added. */
     boolean used() {
         return used;

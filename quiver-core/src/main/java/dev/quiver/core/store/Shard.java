@@ -38,10 +38,6 @@ final class Shard implements AutoCloseable {
         this.thread.start();
     }
 
-    Connection connection() {
-        return conn;
-    }
-
     private void loop() {
         try {
             while (true) {

@@ -2,6 +2,7 @@ package dev.quiver.core.store;
 
 import dev.quiver.core.model.Call;
 import dev.quiver.core.model.ClassDef;
+import dev.quiver.core.model.Descriptors;
 import dev.quiver.core.model.FieldAccess;
 import dev.quiver.core.model.FieldDef;
 import dev.quiver.core.model.FieldRef;
@@ -327,9 +328,8 @@ public final class SqliteIndexWriter implements IndexSink {
         for (MethodDef m : c.methods()) {
             long mid = ++methodId;
             String d = m.descriptor();
-            int close = d.indexOf(')');
-            methods.add(mid, cid, m.firstLine(), m.lastLine(), m.name(), d, d.substring(1, Math.max(1, close)),
-                    d.substring(close + 1), m.flags(), m.registers() < 0 ? null : m.registers(),
+            methods.add(mid, cid, m.firstLine(), m.lastLine(), m.name(), d, Descriptors.parameters(d),
+                    Descriptors.returnType(d), m.flags(), m.registers() < 0 ? null : m.registers(),
                     m.locals() < 0 ? null : m.locals());
             for (Call k : m.calls()) {
                 calls.add(++callId, mid, k.line(), k.kind(), methodTarget(k.target()), k.registers(), k.extra());
