@@ -15,18 +15,14 @@ out=${BENCH_OUT:-/work/bench-data/search-bench}
 mkdir -p "$out"
 for t in hyperfine rg grep java; do command -v $t >/dev/null || { echo "missing $t" >&2; exit 2; }; done
 jar="$here/quiver-cli/target/quiver.jar"
-[ -f "$jar" ] || (cd "$here" && mvn -B -q -DskipTests package)
 if [ ! -d "$jdk" ]; then
   src=$(ls /usr/lib/jvm/*temurin*25*/lib/src.zip 2>/dev/null | head -1)
   [ -n "$src" ] || { echo "no Temurin 25 src.zip; set JDK_SRC" >&2; exit 2; }
   mkdir -p "$jdk" && (cd "$jdk" && unzip -q "$src")
 fi
-# class-data sharing archive for quiver's classes (JDK 17: made by one run with ArchiveClassesAtExit)
-jsa="$out/quiver.jsa"
-if [ ! -f "$jsa" ] || [ "$jar" -nt "$jsa" ]; then
-  rm -f "$jsa"
-  java -XX:ArchiveClassesAtExit="$jsa" -XX:+UseSerialGC -jar "$jar" search -c 'const-string v[0-9]+' "$corpus/small-smali" >/dev/null 2>&1 || true
-fi
+# The class-data sharing archive bin/quiver makes (and remakes when the jar changes).
+"$here/bin/quiver" --version >/dev/null
+jsa="$here/quiver-cli/target/quiver.jsa"
 opts=${QUIVER_SEARCH_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$jsa -Xshare:auto}
 q="java $opts -jar $jar search"
 ten="$out/ten-files"
