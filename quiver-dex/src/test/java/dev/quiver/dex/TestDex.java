@@ -20,6 +20,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.jf.baksmali.Baksmali;
+import org.jf.baksmali.BaksmaliOptions;
+import org.jf.dexlib2.DexFileFactory;
+import org.jf.dexlib2.Opcodes;
+import org.jf.dexlib2.iface.DexFile;
+import org.jf.dexlib2.util.SyntheticAccessorResolver;
 import org.jf.smali.Smali;
 import org.jf.smali.SmaliOptions;
 
@@ -57,6 +63,19 @@ final class TestDex {
             throw new IllegalStateException("smali could not assemble " + files);
         }
         return dex;
+    }
+
+    /** Disassembles {@code dex} with baksmali (its options as given) into the smali tree {@code out}. */
+    static Path disassemble(Path dex, Path out, BaksmaliOptions options) throws IOException {
+        DexFile file = DexFileFactory.loadDexFile(dex.toFile(), Opcodes.forApi(API_LEVEL));
+        options.apiLevel = API_LEVEL;
+        if (options.accessorComments) {
+            options.syntheticAccessorResolver = new SyntheticAccessorResolver(file.getOpcodes(), file.getClasses());
+        }
+        if (!Baksmali.disassembleDexFile(file, out.toFile(), 1, options)) {
+            throw new IllegalStateException("baksmali could not disassemble " + dex);
+        }
+        return out;
     }
 
     /** Assembles smali text given in memory (one class per string). */

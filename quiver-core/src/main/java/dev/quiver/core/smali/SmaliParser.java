@@ -448,7 +448,7 @@ public final class SmaliParser {
                         openValue = new StringBuilder(value);
                         valueDepth = depth;
                     } else {
-                        fields.add(field);
+                        fields.add(value == null ? field : withExplicitReferences(field, value));
                     }
                     inField = true;
                     pendingFieldAnnotations = null;
@@ -480,11 +480,17 @@ public final class SmaliParser {
         }
 
         private void closeFieldValue() {
-            fields.add(new FieldDef(openField.name(), openField.type(), openField.flags(), openValue.toString(),
-                    openField.line()));
+            fields.add(withExplicitReferences(openField, openValue.toString()));
             block = Block.NONE;
             openField = null;
             openValue = null;
+        }
+
+        /** {@code field} with initial value {@code value}, implicit member references given their class. */
+        private FieldDef withExplicitReferences(FieldDef field, String value) {
+            String v = ImplicitReferences.expand(value, 0, classDescriptor);
+            return v == field.initialValue() ? field
+                    : new FieldDef(field.name(), field.type(), field.flags(), v, field.line());
         }
 
         /** Where a member name ends inside a token: after its closing backtick if it is quoted. */
@@ -783,8 +789,10 @@ public final class SmaliParser {
             String extra = null;
             if (kind.startsWith("custom")) {
                 int at = rest.lastIndexOf(")@");
-                target = at < 0 ? null : methodRef(rest.substring(at + 2).strip());
-                extra = rest;
+                target = at < 0 ? null : methodRef(implicitOwner(rest.substring(at + 2).strip()));
+                int open = rest.indexOf('(');
+                extra = classDescriptor == null || open < 0 ? rest
+                        : ImplicitReferences.expand(rest, open + 1, classDescriptor);
             } else {
                 int comma = rest.indexOf(',');
                 if (comma >= 0) {
@@ -814,7 +822,13 @@ public final class SmaliParser {
                 problem(Kind.SYNTAX, lineNo, "unknown instruction '" + op + "': " + snippetFrom(opStart));
                 return;
             }
-            FieldRef ref = fieldRef(implicitOwner(lastOperand()));
+            String operand = lastOperand();
+            if (operand.indexOf("->") < 0 && hasComment()) {
+                // An implicit reference (no class): a comment's last comma must not be taken for its start.
+                cutComment();
+                operand = lastOperand();
+            }
+            FieldRef ref = fieldRef(implicitOwner(operand));
             if (ref == null && hasComment()) {
                 cutComment();
                 ref = fieldRef(implicitOwner(lastOperand()));
@@ -886,9 +900,18 @@ public final class SmaliParser {
                     ? name.substring(1, name.length() - 1) : name;
         }
 
-        /** baksmali --implicit-references writes {@code ->foo()V} for members of the current class. */
+        /**
+         * baksmali {@code --implicit-references} writes a member of the current class without its class:
+         * {@code foo(I)V}, {@code count:I} (and {@code ->foo(I)V} is accepted too).
+         */
         private String implicitOwner(String ref) {
-            return ref.startsWith("->") && classDescriptor != null ? classDescriptor + ref : ref;
+            if (classDescriptor == null) {
+                return ref;
+            }
+            if (ref.startsWith("->")) {
+                return classDescriptor + ref;
+            }
+            return ref.indexOf("->") < 0 ? classDescriptor + "->" + ref : ref;
         }
 
         // ---------------------------------------------------------------- tokens

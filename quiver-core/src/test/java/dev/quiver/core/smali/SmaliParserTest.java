@@ -268,6 +268,27 @@ class SmaliParserTest {
     }
 
     @Test
+    void implicitReferencesAsBaksmaliWritesThemHaveNoClassAndNoArrow() {
+        String src = ".class public Lcom/A;\n.super Ljava/lang/Object;\n"
+                + ".field static final E:Lcom/A; = .enum ONE:Lcom/A;\n"
+                + ".field static final S:Ljava/lang/String; = \"x:I, y()V\"\n"
+                + ".method public m()V\n  .registers 2\n"
+                + "  invoke-direct {p0}, <init>()V\n  iget v0, p0, count:I # see Lcom/B;->f(), g:I\n"
+                + "  invoke-custom {p0}, call_site_0(\"run\", ()V, invoke-static@h()V)@boot()Ljava/lang/Object;\n"
+                + "  return-void\n.end method\n";
+        ParsedUnit u = parser.parse("i.smali", src.getBytes(StandardCharsets.UTF_8));
+        assertThat(u.problems()).isEmpty();
+        assertThat(u.classes().get(0).fields()).extracting("initialValue")
+                .containsExactly(".enum Lcom/A;->ONE:Lcom/A;", "\"x:I, y()V\"");
+        MethodDef m = u.classes().get(0).methods().get(0);
+        assertThat(m.calls()).extracting(c -> c.target().toString())
+                .containsExactly("Lcom/A;-><init>()V", "Lcom/A;->boot()Ljava/lang/Object;");
+        assertThat(m.calls().get(1).extra())
+                .isEqualTo("call_site_0(\"run\", ()V, invoke-static@Lcom/A;->h()V)@Lcom/A;->boot()Ljava/lang/Object;");
+        assertThat(m.fieldAccesses().get(0).target().toString()).isEqualTo("Lcom/A;->count:I");
+    }
+
+    @Test
     void odexQuickInstructionsAreReportedAsUnsupported() {
         String src = ".class public Lcom/A;\n.super Ljava/lang/Object;\n.method public m()V\n  .registers 2\n"
                 + "  invoke-virtual-quick {p0}, vtable@0x12\n  iget-quick v0, p0, field@0x8\n  return-void\n"
