@@ -334,8 +334,9 @@ public final class SearchCommand implements Callable<Integer> {
         if (filesWithoutMatch) {
             modes.add(Mode.FILES_WITHOUT_MATCH);
         }
-        if (count) {
-            modes.add(Mode.COUNT);
+        if (count && !countMatches) {
+            // as rg: with -o, or in multiline mode, -c counts matches, not lines
+            modes.add(onlyMatching || multiline ? Mode.COUNT_MATCHES : Mode.COUNT);
         }
         if (countMatches) {
             modes.add(Mode.COUNT_MATCHES);

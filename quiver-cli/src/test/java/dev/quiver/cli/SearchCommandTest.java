@@ -143,4 +143,18 @@ class SearchCommandTest {
         CommandLine cl = Main.newCommandLine();
         assertThat(cl.getSubcommands()).containsKey("search");
     }
+
+    @Test
+    void countWithOnlyMatchingOrMultilineCountsMatches() throws Exception {
+        Files.writeString(dir.resolve("c.txt"), "eee\nxe\nfoo\n");
+        String c = dir.resolve("c.txt").toString();
+        assertThat(run("-c", "e", c)).isEqualTo(ExitCode.OK.code());
+        assertThat(stdout()).isEqualTo("2\n");
+        out.reset();
+        assertThat(run("-c", "-o", "e", c)).isEqualTo(ExitCode.OK.code());
+        assertThat(stdout()).as("rg: -c with -o is --count-matches").isEqualTo("4\n");
+        out.reset();
+        assertThat(run("-c", "-U", "e", c)).isEqualTo(ExitCode.OK.code());
+        assertThat(stdout()).as("rg: -c in multiline mode is --count-matches").isEqualTo("4\n");
+    }
 }

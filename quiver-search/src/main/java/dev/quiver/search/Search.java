@@ -101,7 +101,11 @@ public final class Search {
             printers[i] = mode == Mode.JSON ? new JsonPrinter()
                     : new StandardPrinter(cfg.output(), withFilename, replacement != null);
         }
-        if (cfg.sortByPath()) {
+        if (cfg.maxCount() == 0 && mode != Mode.FILES) {
+            // -m 0 can never match: as rg, search nothing and print nothing (not even -L's list)
+            output.flush();
+            return new SearchResult(false, anyError.get(), stats, System.nanoTime() - t0, 0, 0, List.of());
+        } else if (cfg.sortByPath()) {
             runSorted(roots, threads);
         } else {
             walker.walk(roots, threads, this::visit);
@@ -271,7 +275,7 @@ public final class Search {
         FileResult r = searchers[worker].search(f, first != null ? first : sink);
         p.end(r, System.nanoTime() - t0);
         stats.add(r, p.output().size());
-        boolean listed = mode == Mode.FILES_WITHOUT_MATCH ? !r.matched() : r.matched();
+        boolean listed = mode == Mode.FILES_WITHOUT_MATCH ? !r.matched() && !r.skipped() : r.matched();
         if (listed) {
             anyMatch.set(true);
         }

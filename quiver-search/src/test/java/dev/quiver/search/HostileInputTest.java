@@ -78,18 +78,23 @@ class HostileInputTest {
     }
 
     @Test
-    void binaryFileMatchIsReportedNotPrintedAndSearchedWithText() throws Exception {
+    void binaryFileMatchIsReportedWhenNamedSkippedWhenWalkedAndSearchedWithText() throws Exception {
         Path bin = dir.resolve("b.bin");
         Files.write(bin, new byte[] {'n', 'e', 'e', 'd', 'l', 'e', 0, 1, 2, '\n'});
         Files.write(dir.resolve("nomatch.bin"), new byte[] {'x', 0, 'y'});
-        SearchRun r = SearchRun.of("needle", dir).run();
-        assertThat(r.lines()).containsExactly(bin + ": binary file matches (found \"\\0\" byte around offset 6)");
-        assertThat(r.result.matched()).isTrue();
+        SearchRun named = SearchRun.of("needle", bin).run();
+        assertThat(named.lines()).containsExactly(bin + ": binary file matches (found \"\\0\" byte around offset 6)");
+        assertThat(named.result.matched()).isTrue();
         SearchRun text = SearchRun.of("needle", bin);
         text.binary = true;
         assertThat(text.run().out).startsWith((bin + ":1:needle").getBytes(StandardCharsets.UTF_8));
+        // found while walking, with the NUL in its first 64 KiB: skipped, as rg does
+        SearchRun walked = SearchRun.of("needle", dir).run();
+        assertThat(walked.lines()).isEmpty();
+        assertThat(walked.result.matched()).isFalse();
         SearchRun listed = SearchRun.of("needle", dir);
         listed.mode = Mode.FILES_WITH_MATCHES;
+        listed.binary = true;
         assertThat(listed.run().lines()).containsExactly(bin.toString());
     }
 

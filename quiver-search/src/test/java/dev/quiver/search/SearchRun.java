@@ -98,6 +98,14 @@ final class SearchRun {
         return Arrays.asList(s.split("\n", -1)).subList(0, s.endsWith("\n") ? s.split("\n", -1).length - 1 : s.split("\n", -1).length);
     }
 
+    /** Writes {@code content} (UTF-8) to {@code dir/rel}, creating directories; returns the file. */
+    static Path file(Path dir, String rel, String content) throws java.io.IOException {
+        Path p = dir.resolve(rel);
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.nio.file.Files.writeString(p, content);
+        return p;
+    }
+
     static WalkOptions walk(boolean hidden, boolean noIgnore, List<String> globs, List<String> types, int maxDepth, boolean follow) {
         return new WalkOptions(hidden, noIgnore, globs, types, List.of(), List.of(), List.of(), maxDepth, follow);
     }

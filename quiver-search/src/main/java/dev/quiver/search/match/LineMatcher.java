@@ -13,19 +13,25 @@ import java.util.regex.Pattern;
 public final class LineMatcher {
     private final Pattern ascii;
     private final Pattern unicode;
+    private final Pattern asciiLine;
+    private final Pattern unicodeLine;
     private final Prefilter prefilter;
     private final boolean caseInsensitive;
     private final boolean multiline;
     private final boolean prefilterIsExact;
+    private final boolean mayMatchNewline;
 
-    private LineMatcher(Pattern ascii, Pattern unicode, Prefilter prefilter, boolean caseInsensitive, boolean multiline,
-                        boolean prefilterIsExact) {
+    private LineMatcher(Pattern ascii, Pattern unicode, Pattern asciiLine, Pattern unicodeLine, Prefilter prefilter,
+                        boolean caseInsensitive, boolean multiline, boolean prefilterIsExact) {
         this.ascii = ascii;
         this.unicode = unicode;
+        this.asciiLine = asciiLine;
+        this.unicodeLine = unicodeLine;
         this.prefilter = prefilter;
         this.caseInsensitive = caseInsensitive;
         this.multiline = multiline;
         this.prefilterIsExact = prefilterIsExact;
+        this.mayMatchNewline = multiline && mayMatchNewline(ascii.pattern());
     }
 
     /**
@@ -50,16 +56,21 @@ public final class LineMatcher {
         if (options.lineRegexp()) {
             core = "^(?:" + core + ")$";
         }
-        int flags = Pattern.UNIX_LINES | Pattern.MULTILINE | (ci ? Pattern.CASE_INSENSITIVE : 0);
-        Pattern ascii = Pattern.compile(core, flags);
-        Pattern unicode = Pattern.compile(core, flags | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+        int lineFlags = Pattern.UNIX_LINES | (ci ? Pattern.CASE_INSENSITIVE : 0);
+        int unicodeFlags = Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+        Pattern ascii = Pattern.compile(core, lineFlags | Pattern.MULTILINE);
+        Pattern unicode = Pattern.compile(core, lineFlags | Pattern.MULTILINE | unicodeFlags);
+        // one line at a time, ^ and $ are the region's bounds: without MULTILINE, because in that
+        // mode java.util.regex never matches ^ at the end of the input, so ^$ would miss empty lines
+        Pattern asciiLine = Pattern.compile(core, lineFlags);
+        Pattern unicodeLine = Pattern.compile(core, lineFlags | unicodeFlags);
         Prefilter prefilter = buildPrefilter(options, regexes, ci);
         // -F without -w/-x: the prefilter looks for exactly the strings, so a line holding one of
         // them matches (an ASCII case-folded hit is also a hit of the Unicode case-insensitive
         // pattern, and ASCII bytes decode to themselves): the regex need not confirm it
         boolean exact = prefilter != null && options.fixedStrings() && !options.word() && !options.lineRegexp()
                 && noNewline(options.patterns());
-        return new LineMatcher(ascii, unicode, prefilter, ci, options.multiline(), exact);
+        return new LineMatcher(ascii, unicode, asciiLine, unicodeLine, prefilter, ci, options.multiline(), exact);
     }
 
     private static Prefilter buildPrefilter(MatchOptions options, List<String> regexes, boolean ci) {
@@ -126,6 +137,17 @@ public final class LineMatcher {
         return false;
     }
 
+    private static boolean mayMatchNewline(String regex) {
+        String[] newlineCapable = {"\n", "\\n", "\\s", "\\W", "\\D", "\\S", "[^", "\\x", "\\0", "\\u",
+            "\\p", "\\P", "\\v", "\\R", "\\X", "(?", "\\c"};
+        for (String s : newlineCapable) {
+            if (regex.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean noNewline(List<String> patterns) {
         for (String p : patterns) {
             if (p.indexOf('\n') >= 0) {
@@ -144,14 +166,24 @@ public final class LineMatcher {
         return true;
     }
 
-    /** The pattern used on pure-ASCII text (exposed for diagnostics and tests). */
+    /** The pattern used to find candidates in pure-ASCII text and in multiline mode (exposed for diagnostics and tests). */
     public Pattern asciiPattern() {
         return ascii;
     }
 
-    /** The pattern used on decoded Unicode lines. */
+    /** The pattern used on decoded Unicode text in multiline mode. */
     public Pattern unicodePattern() {
         return unicode;
+    }
+
+    /** The pattern matched against one pure-ASCII line (the region is the line, without its newline). */
+    Pattern asciiLinePattern() {
+        return asciiLine;
+    }
+
+    /** The pattern matched against one decoded line. */
+    Pattern unicodeLinePattern() {
+        return unicodeLine;
     }
 
     /** The prefilter in front of the regex, or null when none applies. */
@@ -165,6 +197,14 @@ public final class LineMatcher {
 
     public boolean multiline() {
         return multiline;
+    }
+
+    /**
+     * True when a match may hold a newline, judged from the pattern's text (rg searches a
+     * multiline pattern that cannot line by line). Errs on the side of true.
+     */
+    public boolean mayMatchNewline() {
+        return mayMatchNewline;
     }
 
     /** True when a prefilter candidate is always a match (fixed strings without -w/-x). */

@@ -21,6 +21,7 @@ public final class LineMatcherState {
     private boolean asciiBuffer;
     private Prefilter.Scanner scanner;
     private final Matcher asciiMatcher;
+    private final Matcher asciiLineMatcher;
 
     private final Spans spans = new Spans();
 
@@ -33,8 +34,9 @@ public final class LineMatcherState {
 
     LineMatcherState(LineMatcher lm) {
         this.lm = lm;
-        this.unicodeMatcher = lm.unicodePattern().matcher("");
+        this.unicodeMatcher = lm.unicodeLinePattern().matcher("");
         this.asciiMatcher = lm.asciiPattern().matcher("");
+        this.asciiLineMatcher = lm.asciiLinePattern().matcher("");
     }
 
     /**
@@ -48,6 +50,7 @@ public final class LineMatcherState {
         this.scanner = lm.prefilter() == null ? null : lm.prefilter().scanner(buf, to);
         this.asciiBuffer = scanner == null && Bytes.isAscii(buf, from, to);
         this.asciiMatcher.reset(text);
+        this.asciiLineMatcher.reset(text);
         this.multi = null;
     }
 
@@ -80,8 +83,8 @@ public final class LineMatcherState {
             return true;
         }
         if (asciiBuffer || Bytes.isAscii(buf, ls, le)) {
-            asciiMatcher.region(ls, le);
-            return asciiMatcher.find();
+            asciiLineMatcher.region(ls, le);
+            return asciiLineMatcher.find();
         }
         utf8.decode(buf, ls, le);
         unicodeMatcher.reset(utf8);
@@ -92,10 +95,10 @@ public final class LineMatcherState {
     public Spans findAll(int ls, int le, Replacement replacement) {
         spans.clear();
         if (asciiBuffer || Bytes.isAscii(buf, ls, le)) {
-            asciiMatcher.region(ls, le);
-            while (asciiMatcher.find()) {
-                spans.add(asciiMatcher.start(), asciiMatcher.end(),
-                        replacement == null ? null : bytes(replacement.expand(asciiMatcher)));
+            asciiLineMatcher.region(ls, le);
+            while (asciiLineMatcher.find()) {
+                spans.add(asciiLineMatcher.start(), asciiLineMatcher.end(),
+                        replacement == null ? null : bytes(replacement.expand(asciiLineMatcher)));
             }
         } else {
             utf8.decode(buf, ls, le);
@@ -160,7 +163,7 @@ public final class LineMatcherState {
     public String[] firstMatchGroups(int ls, int le) {
         Matcher m;
         if (asciiBuffer || Bytes.isAscii(buf, ls, le)) {
-            m = asciiMatcher;
+            m = asciiLineMatcher;
             m.region(ls, le);
         } else {
             utf8.decode(buf, ls, le);

@@ -142,13 +142,22 @@ public final class StandardPrinter extends Printer {
 
     @Override
     public void binaryMatch(long nulOffset) {
+        binaryLine("binary file matches", nulOffset);
+    }
+
+    @Override
+    public void binaryStopped(long nulOffset) {
+        binaryLine("WARNING: stopped searching binary file after match", nulOffset);
+    }
+
+    private void binaryLine(String what, long nulOffset) {
         if (opt.mode() == Mode.LINES || opt.mode() == Mode.PIPE) {
             heading();
             if (withFilename && !opt.heading()) {
                 pathBytes();
                 out.write(": ");
             }
-            out.write("binary file matches (found \"\\0\" byte around offset " + nulOffset + ")\n");
+            out.write(what + " (found \"\\0\" byte around offset " + nulOffset + ")\n");
         }
     }
 
@@ -161,7 +170,7 @@ public final class StandardPrinter extends Printer {
                 }
             }
             case FILES_WITHOUT_MATCH -> {
-                if (!r.matched()) {
+                if (!r.matched() && !r.skipped()) {
                     pathLine();
                 }
             }

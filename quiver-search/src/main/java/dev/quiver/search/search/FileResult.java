@@ -9,8 +9,11 @@ package dev.quiver.search.search;
  * @param bytes        bytes read
  * @param binary       a NUL byte was found (and the file was not searched as text)
  * @param encoding     what was decoded: "utf-8", "utf-16le", "utf-16be"
+ * @param skipped      a binary file found while walking whose search was abandoned at the NUL
+ *                     (as rg): it is neither counted nor listed by {@code --files-without-match}
  */
-public record FileResult(long matchedLines, long matches, long lines, long bytes, boolean binary, String encoding) {
+public record FileResult(long matchedLines, long matches, long lines, long bytes, boolean binary, String encoding,
+                         boolean skipped) {
     public boolean matched() {
         return matchedLines > 0;
     }

@@ -31,6 +31,11 @@ public abstract class ForwardingSink implements Sink {
     }
 
     @Override
+    public void binaryStopped(long nulOffset) {
+        delegate.binaryStopped(nulOffset);
+    }
+
+    @Override
     public boolean needsSpans() {
         return delegate.needsSpans();
     }

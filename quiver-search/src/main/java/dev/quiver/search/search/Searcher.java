@@ -63,10 +63,16 @@ public final class Searcher {
     private boolean done;
     private boolean stopMatching;
     private long binaryAt;
+    /** A file found while walking: a NUL ends its search (rg's "quit" binary mode). */
+    private boolean quitOnBinary;
+    /** In quit mode, the file offset of the NUL that ended the search, or -1. */
+    private long quitAt;
     private boolean printedAny;
     private int lastPrintedEnd;
     private int afterLeft;
     private int invertFrom;
+    /** Where the text starts in the buffer: after a UTF-8 BOM, which no context line may show. */
+    private int textStart;
     private int countPos;
     private long countLine;
     private long expectedEnd;
@@ -79,11 +85,18 @@ public final class Searcher {
 
     /** Searches {@code file}, reporting to {@code sink}. */
     public FileResult search(FileEntry file, Sink sink) throws IOException {
-        if (file.path() == null) {
-            return search(Channels.newChannel(stdin()), -1, sink);
-        }
-        try (FileChannel ch = FileChannel.open(file.path(), READ)) {
-            return search(ch, file.size(), sink);
+        // files named on the command line are searched whole ("binary file matches"); files found
+        // while walking stop at their first NUL, as in rg
+        quitOnBinary = !file.explicit() && !opt.searchBinary();
+        try {
+            if (file.path() == null) {
+                return search(Channels.newChannel(stdin()), -1, sink);
+            }
+            try (FileChannel ch = FileChannel.open(file.path(), READ)) {
+                return search(ch, file.size(), sink);
+            }
+        } finally {
+            quitOnBinary = false;
         }
     }
 
@@ -102,10 +115,12 @@ public final class Searcher {
         done = false;
         stopMatching = false;
         binaryAt = -1;
+        quitAt = -1;
         printedAny = false;
         lastPrintedEnd = -1;
         afterLeft = 0;
         invertFrom = 0;
+        textStart = 0;
         countPos = 0;
         countLine = 1;
         boolean wholeFile = matcher.multiline() || (sizeHint >= 0 && sizeHint < CHUNK);
@@ -145,6 +160,7 @@ public final class Searcher {
             pos = 3;
             countPos = 3;
             invertFrom = 3;
+            textStart = 3;
         }
         if (total == 0) {
             total = len;
@@ -190,6 +206,9 @@ public final class Searcher {
             if (!done) {
                 searchRegion(pos, end);
             } else {
+                if (afterLeft > 0) {
+                    state.reset(buf, pos, end);
+                }
                 flushAfterContext(end);
             }
             if (eof || (done && afterLeft == 0 && !opt.countAllLines())) {
@@ -207,6 +226,7 @@ public final class Searcher {
             pos = end - keep;
             lastPrintedEnd = lastPrintedEnd < keep ? (lastPrintedEnd < 0 ? -1 : -2) : lastPrintedEnd - keep;
             invertFrom = Math.max(0, invertFrom - keep);
+            textStart = Math.max(0, textStart - keep);
             int n = fill(ch, len);
             eof = len + n < buf.length;
             len += n;
@@ -215,7 +235,22 @@ public final class Searcher {
         if (binaryAt >= 0 && matchedLines > 0 && !opt.searchBinary()) {
             sink.binaryMatch(binaryAt);
         }
-        return new FileResult(matchedLines, matches, lines, total, binaryAt >= 0, encoding);
+        if (quitAt >= 0 && matchedLines > 0
+                && ((opt.maxCount() >= 0 && matchedLines >= opt.maxCount()) || (opt.quitOnFirstMatch() && !sink.wantsLines()))) {
+            // rg stopped at the last match it needed before reading the part with the NUL
+            quitAt = -1;
+        }
+        if (quitAt >= 0) {
+            if (sink.wantsLines()) {
+                if (matchedLines > 0) {
+                    sink.binaryStopped(quitAt);
+                }
+            } else {
+                // rg squashes the counts of a binary file it stopped searching: not counted, not listed
+                return new FileResult(0, 0, lines, total, true, encoding, true);
+            }
+        }
+        return new FileResult(matchedLines, matches, lines, total, binaryAt >= 0 || quitAt >= 0, encoding, false);
     }
 
     private void checkBinary(int from, int to) {
@@ -281,8 +316,70 @@ public final class Searcher {
 
     // ---- the search proper ------------------------------------------------------------------
 
-    private void searchRegion(int pos, int end) {
-        checkBinary(pos, end);
+    private void searchRegion(int pos, int regionEnd) {
+        int end = regionEnd;
+        if (quitOnBinary) {
+            int nul = Bytes.indexOf(buf, (byte) 0, pos, end);
+            if (nul >= 0) {
+                quitAt = base + nul;
+                // multiline (a pattern that can match a newline): rg reads the whole file and
+                // searches what comes before the NUL; otherwise it reads line by line
+                end = matcher.multiline() && matcher.mayMatchNewline() ? nul : Math.max(pos, Math.min(end, ripgrepCut(pos, nul)));
+            }
+        } else {
+            checkBinary(pos, end);
+        }
+        searchLines(pos, end);
+        if (quitAt >= 0) {
+            done = true;
+            stopMatching = true;
+            afterLeft = 0;
+        }
+    }
+
+    /**
+     * Where rg stops searching a file found while walking that has a NUL at {@code nul}: rg reads
+     * 64 KiB at a time (the buffer triples when one line does not fit), carries the last partial
+     * line (and the context lines) over to the next read, and abandons the file at the read that
+     * holds the NUL; only the complete lines of the earlier reads are searched. Returns that
+     * offset in the buffer. For a file searched in chunks (larger than {@link #CHUNK}) the reads
+     * before this chunk are not known: the chunk's start is returned.
+     */
+    private int ripgrepCut(int pos, int nul) {
+        if (base != 0) {
+            return pos;
+        }
+        long cap = 64 << 10;
+        long bufStart = 0;
+        long end = 0;
+        int searched = 0;
+        int keep = Math.max(opt.before(), opt.after());
+        while (true) {
+            int lastTerm;
+            while (true) {
+                if (end - bufStart >= cap) {
+                    cap *= 3; // ripgrep's LineBuffer grows by twice its length
+                }
+                long readEnd = bufStart + cap;
+                if (nul < readEnd) {
+                    return searched;
+                }
+                lastTerm = lastNewline((int) end, (int) readEnd);
+                end = readEnd;
+                if (lastTerm >= 0) {
+                    break;
+                }
+            }
+            searched = lastTerm + 1;
+            int s = searched;
+            for (int k = 0; k < keep && s > bufStart; k++) {
+                s = Bytes.lineStart(buf, (int) bufStart, s - 1);
+            }
+            bufStart = s;
+        }
+    }
+
+    private void searchLines(int pos, int end) {
         state.reset(buf, pos, end);
         if (matcher.multiline()) {
             searchMultiline(pos, end);
@@ -393,6 +490,10 @@ public final class Searcher {
         limitReached();
     }
 
+    private boolean limitHit() {
+        return opt.maxCount() >= 0 && matchedLines >= opt.maxCount();
+    }
+
     private void limitReached() {
         if (opt.maxCount() >= 0 && matchedLines >= opt.maxCount()) {
             stopMatching = true;
@@ -416,7 +517,7 @@ public final class Searcher {
     }
 
     private void emitContextBefore(int ls, long ln) {
-        int floor = Math.max(lastPrintedEnd, 0);
+        int floor = Math.max(lastPrintedEnd, textStart);
         int s = ls;
         int k = 0;
         while (k < opt.before() && s > floor) {
@@ -440,7 +541,15 @@ public final class Searcher {
         while (afterLeft > 0 && s < limit) {
             int e = Bytes.lineEnd(buf, s, limit);
             long ln = opt.lineNumbers() ? lineNumberAt(s) : 0;
-            sink.context(buf, base, s, e, ln);
+            if (limitHit() && !matcher.multiline() && binaryAt < 0 && quitAt < 0
+                    && state.findAll(s, e, null).count() > 0 != opt.invert()) {
+                // as rg: after -m's last match, a matching line of the trailing context is shown as
+                // a match (it is not counted, and does not extend the context)
+                sink.match(buf, base, s, e, ln, sink.needsSpans() && !opt.invert()
+                        ? state.findAll(s, e, opt.replacement()) : null);
+            } else {
+                sink.context(buf, base, s, e, ln);
+            }
             afterLeft--;
             s = e + 1;
             lastPrintedEnd = s;

@@ -22,6 +22,13 @@ public interface Sink {
     /** The file is binary (a NUL at {@code nulOffset}) and it matches; no lines were or will be printed after. */
     void binaryMatch(long nulOffset);
 
+    /**
+     * A binary file found while walking: matches were printed from the lines before the NUL at
+     * {@code nulOffset}, and the rest of the file was not searched (rg's "stopped searching").
+     */
+    default void binaryStopped(long nulOffset) {
+    }
+
     /** True when {@link #match} needs the individual matches (colours, -o, replace, JSON, counts). */
     boolean needsSpans();
 

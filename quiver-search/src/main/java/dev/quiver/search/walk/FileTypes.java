@@ -1,56 +1,73 @@
 package dev.quiver.search.walk;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Named file types ({@code -t smali}) and the file-name globs that make them. */
+/**
+ * Named file types ({@code -t smali}) and the file-name globs that make them: ripgrep's own list
+ * (the resource {@code ripgrep-types.txt}, from {@code rg --type-list}), so {@code -t c} selects
+ * the same files as in rg, plus Quiver's types for Android work.
+ */
 public final class FileTypes {
-    private static final Map<String, List<String>> TYPES = new LinkedHashMap<>();
-
-    static {
-        add("c", "*.c", "*.h");
-        add("cpp", "*.cpp", "*.cc", "*.cxx", "*.hpp", "*.hh", "*.hxx", "*.h");
-        add("css", "*.css", "*.scss", "*.less");
-        add("dex", "*.dex");
-        add("go", "*.go");
-        add("gradle", "*.gradle", "*.gradle.kts");
-        add("html", "*.html", "*.htm", "*.xhtml");
-        add("java", "*.java", "*.jsp");
-        add("js", "*.js", "*.mjs", "*.cjs", "*.jsx");
-        add("json", "*.json");
-        add("kotlin", "*.kt", "*.kts");
-        add("md", "*.md", "*.markdown");
-        add("properties", "*.properties");
-        add("proto", "*.proto");
-        add("py", "*.py", "*.pyi");
-        add("rust", "*.rs");
-        add("sh", "*.sh", "*.bash", "*.zsh");
-        add("smali", "*.smali");
-        add("sql", "*.sql");
-        add("ts", "*.ts", "*.tsx");
-        add("txt", "*.txt");
-        add("xml", "*.xml", "*.xsd", "*.xsl", "*.xslt", "*.svg", "*.plist");
-        add("yaml", "*.yaml", "*.yml");
-    }
+    /** Types rg does not have. */
+    private static final String[][] EXTRA = {
+        {"dex", "*.dex"},
+        {"properties", "*.properties"},
+        {"proto", "*.proto"},
+        {"smali", "*.smali"},
+    };
 
     private FileTypes() {
     }
 
-    private static void add(String name, String... globs) {
-        TYPES.put(name, List.of(globs));
+    /** Loaded on first use: most searches name no type. */
+    private static final class Table {
+        static final Map<String, List<String>> TYPES = load();
+
+        private static Map<String, List<String>> load() {
+            Map<String, List<String>> types = new TreeMap<>();
+            try (InputStream in = FileTypes.class.getResourceAsStream("ripgrep-types.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("ripgrep-types.txt missing from the class path");
+                }
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                String line;
+                while ((line = r.readLine()) != null) {
+                    int colon = line.indexOf(": ");
+                    if (line.startsWith("#") || colon < 0) {
+                        continue;
+                    }
+                    types.put(line.substring(0, colon), List.of(line.substring(colon + 2).split(", ")));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String[] t : EXTRA) {
+                types.put(t[0], List.of(t).subList(1, t.length));
+            }
+            return types;
+        }
     }
 
     /** True when {@code name} is a known type. */
     public static boolean exists(String name) {
-        return TYPES.containsKey(name);
+        return Table.TYPES.containsKey(name);
     }
 
     /** Every type, one per line, as {@code name: glob, glob} (for {@code --type-list}). */
     public static List<String> describe() {
         List<String> out = new ArrayList<>();
-        TYPES.forEach((k, v) -> out.add(k + ": " + String.join(", ", v)));
+        for (Map.Entry<String, List<String>> e : Table.TYPES.entrySet()) {
+            out.add(e.getKey() + ": " + String.join(", ", e.getValue()));
+        }
         return out;
     }
 
@@ -58,7 +75,7 @@ public final class FileTypes {
     static List<Glob> globs(List<String> names) {
         List<Glob> out = new ArrayList<>();
         for (String n : names) {
-            List<String> g = TYPES.get(n);
+            List<String> g = Table.TYPES.get(n);
             if (g == null) {
                 throw new IllegalArgumentException("unknown file type: " + n + " (see --type-list)");
             }

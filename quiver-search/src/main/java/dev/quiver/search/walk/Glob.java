@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * A gitignore-style glob compiled to a regex over a {@code /}-separated relative path:
  * {@code *} and {@code ?} stay within one component, {@code **} spans components,
- * {@code [...]} is a class ({@code [!...]} negated), a backslash escapes.
+ * {@code [...]} is a class ({@code [!...]} negated), {@code {a,b}} is either, a backslash escapes.
  */
 public final class Glob {
     private final Pattern regex;
@@ -31,9 +31,19 @@ public final class Glob {
         boolean basenameOnly = !anchored;
         StringBuilder re = new StringBuilder();
         int n = g.length();
+        int braces = 0;
         for (int i = 0; i < n; i++) {
             char c = g.charAt(i);
-            if (c == '*') {
+            if (c == '{' && g.indexOf('}', i + 1) > 0) {
+                // {a,b}: alternatives, as in ripgrep's globs
+                re.append("(?:");
+                braces++;
+            } else if (c == ',' && braces > 0) {
+                re.append('|');
+            } else if (c == '}' && braces > 0) {
+                re.append(')');
+                braces--;
+            } else if (c == '*') {
                 boolean dbl = i + 1 < n && g.charAt(i + 1) == '*';
                 if (dbl) {
                     boolean atStart = i == 0;

@@ -12,17 +12,29 @@ final class IgnoreStack {
     /** For a layer above the root: the root's path relative to the layer's directory. */
     private final String abovePrefix;
     private final IgnoreStack parent;
+    /** Which file the rules come from: 0 .rgignore, 1 .ignore, 2 .gitignore (the precedence order). */
+    private final int kind;
 
-    IgnoreStack(IgnoreRules rules, String dirRel, String abovePrefix, IgnoreStack parent) {
+    IgnoreStack(IgnoreRules rules, int kind, String dirRel, String abovePrefix, IgnoreStack parent) {
         this.rules = rules;
+        this.kind = kind;
         this.dirRel = dirRel;
         this.abovePrefix = abovePrefix;
         this.parent = parent;
     }
 
-    /** True when {@code rel} (root-relative) is ignored by the deepest layer that has an opinion. */
-    static boolean ignored(IgnoreStack top, String rel, String name, boolean isDir) {
+    /**
+     * The verdict on {@code rel} (root-relative). As in ripgrep, the deepest matching rule of each
+     * kind of file decides for that kind, and the kinds take precedence in the order
+     * {@code .rgignore}, {@code .ignore}, {@code .gitignore}: a deeper {@code .gitignore} cannot
+     * whitelist what an {@code .ignore} above ignores.
+     */
+    static IgnoreRules.Verdict verdict(IgnoreStack top, String rel, String name, boolean isDir) {
+        IgnoreRules.Verdict[] byKind = {IgnoreRules.Verdict.NONE, IgnoreRules.Verdict.NONE, IgnoreRules.Verdict.NONE};
         for (IgnoreStack s = top; s != null; s = s.parent) {
+            if (byKind[s.kind] != IgnoreRules.Verdict.NONE) {
+                continue;
+            }
             String local;
             if (s.dirRel == null) {
                 local = s.abovePrefix.isEmpty() ? rel : s.abovePrefix + "/" + rel;
@@ -31,11 +43,13 @@ final class IgnoreStack {
             } else {
                 local = rel.substring(s.dirRel.length() + 1);
             }
-            IgnoreRules.Verdict v = s.rules.match(local, name, isDir);
+            byKind[s.kind] = s.rules.match(local, name, isDir);
+        }
+        for (IgnoreRules.Verdict v : byKind) {
             if (v != IgnoreRules.Verdict.NONE) {
-                return v == IgnoreRules.Verdict.IGNORE;
+                return v;
             }
         }
-        return false;
+        return IgnoreRules.Verdict.NONE;
     }
 }

@@ -58,7 +58,9 @@ final class Ignores {
                                      Reporter reporter) {
         IgnoreStack stack = parent;
         String[] names = repo ? new String[] {".gitignore", ".ignore", ".rgignore"} : new String[] {".ignore", ".rgignore"};
-        for (String name : names) {
+        for (int k = 0; k < names.length; k++) {
+            String name = names[k];
+            int kind = name.equals(".rgignore") ? 0 : name.equals(".ignore") ? 1 : 2;
             Path f = dir.resolve(name);
             if (!Files.isRegularFile(f)) {
                 continue;
@@ -66,7 +68,7 @@ final class Ignores {
             try {
                 IgnoreRules rules = IgnoreRules.read(f);
                 if (!rules.isEmpty()) {
-                    stack = new IgnoreStack(rules, rel, abovePrefix, stack);
+                    stack = new IgnoreStack(rules, kind, rel, abovePrefix, stack);
                 }
             } catch (IOException e) {
                 reporter.error(f + ": cannot read ignore file: " + Walker.describe(e));

@@ -44,11 +44,13 @@ final class PathFilter {
         }
     }
 
-    /** True when the entry {@code rel} (root-relative) named {@code name} is skipped. */
+    /**
+     * True when the entry {@code rel} (root-relative) named {@code name} is skipped. The order is
+     * ripgrep's: a {@code -g} glob that matches decides; otherwise ignore files, then types; an
+     * entry that one of these whitelisted is searched even when hidden ({@code !.config} in a
+     * {@code .gitignore}, {@code -g '.*rc'}, {@code -t sh} for {@code .bashrc}).
+     */
     boolean skip(String rel, String name, boolean isDir, IgnoreStack ignores) {
-        if (!opt.hidden() && name.startsWith(".")) {
-            return true;
-        }
         for (Pattern p : ignore) {
             if (p.matcher(rel).find()) {
                 return true;
@@ -58,29 +60,35 @@ final class PathFilter {
         if (ov == IgnoreRules.Verdict.IGNORE) {
             return true;
         }
+        boolean whitelisted = ov == IgnoreRules.Verdict.WHITELIST;
         if (ov == IgnoreRules.Verdict.NONE) {
             if (!isDir && hasWhitelist) {
                 return true;
             }
-            if (!opt.noIgnore() && IgnoreStack.ignored(ignores, rel, name, isDir)) {
+            if (!opt.noIgnore()) {
+                IgnoreRules.Verdict v = IgnoreStack.verdict(ignores, rel, name, isDir);
+                if (v == IgnoreRules.Verdict.IGNORE) {
+                    return true;
+                }
+                whitelisted = v == IgnoreRules.Verdict.WHITELIST;
+            }
+            if (!isDir && !types.isEmpty()) {
+                if (!anyMatches(types, rel, name)) {
+                    return true;
+                }
+                whitelisted = true;
+            }
+            if (!isDir && !typesNot.isEmpty() && anyMatches(typesNot, rel, name)) {
                 return true;
             }
         }
-        if (isDir) {
-            return false;
+        if (!whitelisted && !opt.hidden() && name.startsWith(".")) {
+            return true;
         }
-        return !fileSelected(rel, name);
+        return !isDir && !namesMatch(name);
     }
 
-    /** Type and name filters, which also apply to files named on the command line. */
-    boolean fileSelected(String rel, String name) {
-        // plain loops: this runs once per file, and streams cost allocations and JIT time
-        if (!types.isEmpty() && !anyMatches(types, rel, name)) {
-            return false;
-        }
-        if (!typesNot.isEmpty() && anyMatches(typesNot, rel, name)) {
-            return false;
-        }
+    private boolean namesMatch(String name) {
         if (names.isEmpty()) {
             return true;
         }

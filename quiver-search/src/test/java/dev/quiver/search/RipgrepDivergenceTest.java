@@ -1,0 +1,180 @@
+package dev.quiver.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regressions for the divergences from ripgrep found by {@code bench/search-diff.sh}; each
+ * expected output is what {@code rg 13} prints for the same search.
+ */
+class RipgrepDivergenceTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws IOException {
+        return SearchRun.file(dir, name, content);
+    }
+
+    private static SearchRun quiet(SearchRun r) {
+        r.withFilename = Boolean.FALSE;
+        return r;
+    }
+
+    @Test
+    void caretDollarMatchesEmptyLines() throws Exception {
+        // java.util.regex in MULTILINE mode never matches ^ at the end of its input, and a line is
+        // matched as a region ending at its newline: an empty line is such a region
+        Path ascii = file("a.txt", "a\n\nb\n\n");
+        assertThat(quiet(SearchRun.of("^$", ascii)).run().lines()).containsExactly("2:", "4:");
+        Path utf8 = file("u.txt", "é\n\nb\n");
+        assertThat(quiet(SearchRun.of("^$", utf8)).run().lines()).containsExactly("2:");
+        SearchRun x = quiet(SearchRun.of("", ascii));
+        x.lineRegexp = true;
+        assertThat(x.run().lines()).containsExactly("2:", "4:");
+        SearchRun lit = quiet(SearchRun.of("^b?$", ascii));
+        assertThat(lit.run().lines()).containsExactly("2:", "3:b", "4:");
+    }
+
+    @Test
+    void maxCountZeroSearchesNothing() throws Exception {
+        Path a = file("a.txt", "foo\n");
+        file("b.txt", "bar\n");
+        for (SearchConfig.Mode mode : new SearchConfig.Mode[] {SearchConfig.Mode.LINES, SearchConfig.Mode.COUNT,
+                SearchConfig.Mode.FILES_WITHOUT_MATCH, SearchConfig.Mode.FILES_WITH_MATCHES}) {
+            SearchRun r = SearchRun.of("foo", dir);
+            r.maxCount = 0;
+            r.mode = mode;
+            r.run();
+            assertThat(r.output()).as(mode.name()).isEmpty();
+            assertThat(r.result.matched()).as(mode.name()).isFalse();
+        }
+        SearchRun files = SearchRun.of("", a);
+        files.maxCount = 0;
+        files.mode = SearchConfig.Mode.FILES;
+        assertThat(files.run().lines()).as("--files is not a search").containsExactly(a.toString());
+    }
+
+    private List<String> files(SearchRun r) throws InterruptedException {
+        r.mode = SearchConfig.Mode.FILES;
+        r.withFilename = Boolean.TRUE;
+        return r.run().sortedLines();
+    }
+
+    private String rel(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void aWhitelistedHiddenFileIsSearched() throws Exception {
+        // rg applies the hidden rule only to entries no glob, ignore file or type whitelisted
+        Files.createDirectories(dir.resolve(".git"));
+        file(".gitignore", "!.config\n");
+        file(".config/c.txt", "x\n");
+        file(".hidden.txt", "x\n");
+        file(".bashrc", "x\n");
+        file("a.txt", "x\n");
+        assertThat(files(SearchRun.of("", dir))).containsExactly(rel(".config/c.txt"), rel("a.txt"));
+        SearchRun typed = SearchRun.of("", dir);
+        typed.walk = SearchRun.walk(false, false, List.of(), List.of("txt"), -1, false);
+        assertThat(files(typed)).containsExactly(rel(".config/c.txt"), rel(".hidden.txt"), rel("a.txt"));
+        SearchRun globbed = SearchRun.of("", dir);
+        globbed.walk = SearchRun.walk(false, false, List.of("*rc"), List.of(), -1, false);
+        assertThat(files(globbed)).containsExactly(rel(".bashrc"));
+    }
+
+    @Test
+    void anIgnoreFileOutranksADeeperGitignore() throws Exception {
+        // rg: .rgignore over .ignore over .gitignore, whatever their depth
+        Files.createDirectories(dir.resolve(".git"));
+        file(".ignore", "*.log\n");
+        file("sub/.gitignore", "!keep.log\n");
+        file("sub/keep.log", "x\n");
+        file("sub/a.txt", "x\n");
+        assertThat(files(SearchRun.of("", dir))).containsExactly(rel("sub/a.txt"));
+    }
+
+    @Test
+    void typesAreRipgrepsAndGlobsHaveAlternatives() throws Exception {
+        file("a.c", "x\n");
+        file("b.H", "x\n");
+        file("c.h.in", "x\n");
+        file("Makefile", "x\n");
+        file("d.pm", "x\n");
+        file("e.txt", "x\n");
+        SearchRun c = SearchRun.of("", dir);
+        c.walk = SearchRun.walk(false, false, List.of(), List.of("c"), -1, false);
+        assertThat(files(c)).containsExactly(rel("a.c"), rel("b.H"), rel("c.h.in"));
+        SearchRun more = SearchRun.of("", dir);
+        more.walk = SearchRun.walk(false, false, List.of(), List.of("make", "perl"), -1, false);
+        assertThat(files(more)).containsExactly(rel("Makefile"), rel("d.pm"));
+        SearchRun braces = SearchRun.of("", dir);
+        braces.walk = SearchRun.walk(false, false, List.of("*.{c,txt}"), List.of(), -1, false);
+        assertThat(files(braces)).containsExactly(rel("a.c"), rel("e.txt"));
+    }
+
+    /** 16-byte lines "line 000001 foo\n"... up to {@code nulAt}, then a NUL and one more match. */
+    private Path lateNul(String name, int nulAt) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; b.length() < nulAt; i++) {
+            b.append(String.format("line %06d foo%n", i));
+        }
+        b.setLength(nulAt);
+        b.append("\0tail foo\n");
+        return file(name, b.toString());
+    }
+
+    @Test
+    void aBinaryFileFoundWhileWalkingStopsAtItsNulAsInRipgrep() throws Exception {
+        lateNul("late.txt", 70000); // the NUL is in rg's second 64 KiB read: the first is searched
+        lateNul("early.txt", 5000); // the NUL is in rg's first read: nothing is searched
+        file("none.txt", "bar\n");
+        SearchRun lines = SearchRun.of("foo", dir);
+        List<String> out = lines.run().lines();
+        assertThat(out).hasSize(4097);
+        assertThat(out.get(4095)).isEqualTo(rel("late.txt") + ":4096:line 004096 foo");
+        assertThat(out.get(4096)).isEqualTo(rel("late.txt")
+                + ": WARNING: stopped searching binary file after match (found \"\\0\" byte around offset 70000)");
+        SearchRun count = SearchRun.of("foo", dir);
+        count.mode = SearchConfig.Mode.COUNT;
+        assertThat(count.run().output()).as("rg drops the counts of such files").isEmpty();
+        assertThat(count.result.matched()).isFalse();
+        SearchRun without = SearchRun.of("foo", dir);
+        without.mode = SearchConfig.Mode.FILES_WITHOUT_MATCH;
+        assertThat(without.run().lines()).containsExactly(rel("none.txt"));
+        SearchRun with = SearchRun.of("foo", dir);
+        with.mode = SearchConfig.Mode.FILES_WITH_MATCHES;
+        assertThat(with.run().lines()).as("rg stops at the first match, before the NUL").containsExactly(rel("late.txt"));
+        SearchRun explicit = SearchRun.of("foo", dir.resolve("early.txt"));
+        assertThat(explicit.run().lines()).as("a file named on the command line is searched whole")
+                .containsExactly(rel("early.txt") + ": binary file matches (found \"\\0\" byte around offset 5000)");
+    }
+
+    @Test
+    void beforeContextDoesNotShowTheUtf8Bom() throws Exception {
+        Path bom = dir.resolve("bom.txt");
+        Files.write(bom, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'f', 'o', 'o', '\n', 'b', '\n'});
+        SearchRun r = quiet(SearchRun.of("foo", bom));
+        r.before = 1;
+        assertThat(r.run().output()).isEqualTo("1:foo\n");
+    }
+
+    @Test
+    void aMatchInTheTrailingContextAfterMaxCountIsShownAsAMatch() throws Exception {
+        Path f = file("m.txt", "e1\ne2\ne3\nx\ne5\n");
+        SearchRun r = quiet(SearchRun.of("e", f));
+        r.maxCount = 1;
+        r.after = 1;
+        assertThat(r.run().output()).isEqualTo("1:e1\n2:e2\n");
+        SearchRun inv = quiet(SearchRun.of("x", f));
+        inv.invert = true;
+        inv.maxCount = 1;
+        inv.after = 1;
+        assertThat(inv.run().output()).isEqualTo("1:e1\n2:e2\n");
+    }
+}
