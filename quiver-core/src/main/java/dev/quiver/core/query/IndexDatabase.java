@@ -43,7 +43,7 @@ public final class IndexDatabase implements AutoCloseable {
         if (JsonIndexReader.looksLikeJson(file)) {
             temporary = Files.createTempFile("quiver-json-", ".db");
             try (SqliteIndexWriter w = new SqliteIndexWriter(temporary, false)) {
-                JsonIndexReader.replay(file, w);
+                JsonIndexReader.replay(file, w, Runtime.getRuntime().availableProcessors());
                 w.commit();
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(temporary);

@@ -2,6 +2,8 @@ package dev.quiver.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.pipeline.IndexSink;
 import java.io.BufferedReader;
@@ -10,9 +12,34 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Replays a JSON index written by {@link JsonIndexWriter} into a sink. */
+/**
+ * Replays a JSON index written by {@link JsonIndexWriter} into a sink.
+ *
+ * <p>Lines are decoded straight into the model records (no intermediate tree), on {@code threads}
+ * threads when asked, while the calling thread feeds the sink in file order. At most
+ * {@link #WINDOW} decoded lines wait for the sink, so memory stays bounded whatever the file size.
+ */
 public final class JsonIndexReader {
+    /** Lines decoded ahead of the sink. */
+    static final int WINDOW = 256;
+
+    /** One line of the file: exactly one of the three members is present. */
+    record Line(Input input, ParsedUnit unit, Map<String, Object> endInput) {
+    }
+
+    record Input(String path, String kind) {
+    }
+
+    private static final ObjectReader LINE = JsonIndexWriter.MAPPER.readerFor(Line.class);
+
     private JsonIndexReader() {
     }
 
@@ -27,57 +54,156 @@ public final class JsonIndexReader {
         }
     }
 
-    /** Feeds every input and unit of {@code file} to {@code sink} (without committing it). */
+    /** Feeds every input and unit of {@code file} to {@code sink} (without committing it), on this thread. */
     public static void replay(Path file, IndexSink sink) throws IOException {
+        replay(file, sink, 1);
+    }
+
+    /**
+     * Feeds every input and unit of {@code file} to {@code sink} (without committing it), in file
+     * order, decoding lines on {@code threads} threads (1: all on the calling thread).
+     */
+    public static void replay(Path file, IndexSink sink, int threads) throws IOException {
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = r.readLine();
-            JsonNode header = parse(first, file, 1);
-            if (header == null || !JsonIndexWriter.FORMAT.equals(header.path("format").asText())) {
-                throw new IOException(file + " is not a Quiver JSON index (no '" + JsonIndexWriter.FORMAT
-                        + "' header)");
-            }
-            int version = header.path("version").asInt();
-            if (version != Schema.VERSION) {
-                throw new IOException(file + " has index version " + version + "; this Quiver reads version "
-                        + Schema.VERSION);
-            }
-            boolean open = false;
+            checkHeader(r.readLine(), file);
+            Replay replay = new Replay(file, sink);
+            ArrayDeque<Future<Line>> window = new ArrayDeque<>(WINDOW);
             int lineNo = 1;
-            for (String line; (line = r.readLine()) != null; ) {
+            for (String text; (text = r.readLine()) != null; ) {
                 lineNo++;
-                if (line.isBlank()) {
+                if (text.isBlank()) {
+                    replay.skip();
                     continue;
                 }
-                JsonNode node = parse(line, file, lineNo);
-                if (node.has("input")) {
-                    sink.beginInput(node.get("input").path("path").asText(), node.get("input").path("kind").asText());
-                    open = true;
-                } else if (node.has("unit")) {
-                    if (!open) {
-                        throw new IOException(file + ":" + lineNo + ": unit before any input");
-                    }
-                    sink.accept(JsonIndexWriter.MAPPER.treeToValue(node.get("unit"), ParsedUnit.class));
-                } else if (node.has("endInput")) {
-                    sink.endInput();
-                    open = false;
-                } else {
-                    throw new IOException(file + ":" + lineNo + ": unknown record " + node.fieldNames().next());
+                String line = text;
+                int no = lineNo;
+                if (pool == null) {
+                    replay.apply(decode(line, file, no));
+                    continue;
+                }
+                window.add(pool.submit(() -> decode(line, file, no)));
+                if (window.size() >= WINDOW) {
+                    replay.apply(await(window.poll()));
                 }
             }
+            while (!window.isEmpty()) {
+                replay.apply(await(window.poll()));
+            }
+            replay.finish();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Applies decoded lines to the sink, checking that inputs open and close in order. */
+    private static final class Replay {
+        private final Path file;
+        private final IndexSink sink;
+        private boolean open;
+        private int lineNo = 1;
+
+        Replay(Path file, IndexSink sink) {
+            this.file = file;
+            this.sink = sink;
+        }
+
+        void skip() {
+            lineNo++;
+        }
+
+        void apply(Line line) throws IOException {
+            lineNo++;
+            if (line.input() != null) {
+                sink.beginInput(line.input().path(), line.input().kind());
+                open = true;
+            } else if (line.unit() != null) {
+                if (!open) {
+                    throw new IOException(file + ":" + lineNo + ": unit before any input");
+                }
+                sink.accept(line.unit());
+            } else if (line.endInput() != null) {
+                sink.endInput();
+                open = false;
+            } else {
+                throw new IOException(file + ":" + lineNo + ": empty record");
+            }
+        }
+
+        void finish() throws IOException {
             if (open) {
                 throw new IOException(file + " is truncated: the last input has no end record");
             }
         }
     }
 
-    private static JsonNode parse(String line, Path file, int lineNo) throws IOException {
-        if (line == null) {
+    private static void checkHeader(String first, Path file) throws IOException {
+        if (first == null) {
             throw new IOException(file + " is empty");
         }
+        JsonNode header;
         try {
-            return JsonIndexWriter.MAPPER.readTree(line);
+            header = JsonIndexWriter.MAPPER.readTree(first);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ":1: invalid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (header == null || !JsonIndexWriter.FORMAT.equals(header.path("format").asText())) {
+            throw new IOException(file + " is not a Quiver JSON index (no '" + JsonIndexWriter.FORMAT + "' header)");
+        }
+        int version = header.path("version").asInt();
+        if (version != Schema.VERSION) {
+            throw new IOException(file + " has index version " + version + "; this Quiver reads version "
+                    + Schema.VERSION);
+        }
+    }
+
+    private static Line decode(String line, Path file, int lineNo) throws IOException {
+        try {
+            Line l = LINE.readValue(line);
+            if (l == null) {
+                throw new IOException(file + ":" + lineNo + ": not a record: " + abbreviate(line));
+            }
+            return l;
+        } catch (UnrecognizedPropertyException e) {
+            throw new IOException(file + ":" + lineNo + ": unknown record " + e.getPropertyName(), e);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ":" + lineNo + ": invalid JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+
+    private static Line await(Future<Line> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading a JSON index", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "quiver-json-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }
