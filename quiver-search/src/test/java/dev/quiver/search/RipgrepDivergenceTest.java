@@ -118,6 +118,30 @@ class RipgrepDivergenceTest {
         assertThat(files(braces)).containsExactly(rel("a.c"), rel("e.txt"));
     }
 
+    @Test
+    void anEnclosingRepositorysGitignoreDoesNotApplyInsideANestedRepository() throws Exception {
+        // rg 13 (checked on a scratch tree): a directory holding .git, a directory (nested clone) or
+        // a file (submodule, worktree), is a repository of its own; the .gitignore files above it
+        // do not apply inside it, the .ignore files above it do, also when it is the search root
+        Files.createDirectories(dir.resolve(".git"));
+        file(".gitignore", "*.log\n");
+        file(".ignore", "*.ign\n");
+        Files.createDirectories(dir.resolve("inner/.git"));
+        file("innerf/.git", "gitdir: /nowhere\n");
+        for (String d : new String[] {"", "inner/", "inner/sub/", "innerf/", "plain/"}) {
+            file(d + "a.log", "x\n");
+            file(d + "b.ign", "x\n");
+            file(d + "c.txt", "x\n");
+        }
+        file("inner/.gitignore", "*.txt\n");
+        assertThat(files(SearchRun.of("", dir))).containsExactly(rel("c.txt"), rel("inner/a.log"),
+                rel("inner/sub/a.log"), rel("innerf/a.log"), rel("innerf/c.txt"), rel("plain/c.txt"));
+        assertThat(files(SearchRun.of("", dir.resolve("inner/sub")))).as("root inside the nested repository")
+                .containsExactly(rel("inner/sub/a.log"));
+        assertThat(files(SearchRun.of("", dir.resolve("plain")))).as("root inside the outer repository")
+                .containsExactly(rel("plain/c.txt"));
+    }
+
     /** 16-byte lines "line 000001 foo\n"... up to {@code nulAt}, then a NUL and one more match. */
     private Path lateNul(String name, int nulAt) throws IOException {
         StringBuilder b = new StringBuilder();

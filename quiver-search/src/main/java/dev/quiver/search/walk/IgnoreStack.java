@@ -15,6 +15,9 @@ final class IgnoreStack {
     /** Which file the rules come from: 0 .rgignore, 1 .ignore, 2 .gitignore (the precedence order). */
     private final int kind;
 
+    /** The kind of a layer with no rules that marks a directory holding {@code .git}. */
+    static final int GIT_TOP = 3;
+
     IgnoreStack(IgnoreRules rules, int kind, String dirRel, String abovePrefix, IgnoreStack parent) {
         this.rules = rules;
         this.kind = kind;
@@ -27,12 +30,19 @@ final class IgnoreStack {
      * The verdict on {@code rel} (root-relative). As in ripgrep, the deepest matching rule of each
      * kind of file decides for that kind, and the kinds take precedence in the order
      * {@code .rgignore}, {@code .ignore}, {@code .gitignore}: a deeper {@code .gitignore} cannot
-     * whitelist what an {@code .ignore} above ignores.
+     * whitelist what an {@code .ignore} above ignores. The {@code .gitignore} files of the
+     * directories above the nearest one holding {@code .git} (an enclosing repository's, for a
+     * nested repository or submodule) do not apply; {@code .ignore} and {@code .rgignore} files do.
      */
     static IgnoreRules.Verdict verdict(IgnoreStack top, String rel, String name, boolean isDir) {
         IgnoreRules.Verdict[] byKind = {IgnoreRules.Verdict.NONE, IgnoreRules.Verdict.NONE, IgnoreRules.Verdict.NONE};
+        boolean sawGit = false;
         for (IgnoreStack s = top; s != null; s = s.parent) {
-            if (byKind[s.kind] != IgnoreRules.Verdict.NONE) {
+            if (s.kind == GIT_TOP) {
+                sawGit = true;
+                continue;
+            }
+            if (byKind[s.kind] != IgnoreRules.Verdict.NONE || (sawGit && s.kind == 2)) {
                 continue;
             }
             String local;

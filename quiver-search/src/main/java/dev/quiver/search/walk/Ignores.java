@@ -24,39 +24,42 @@ final class Ignores {
         return false;
     }
 
-    /** The ignore files of the directories above {@code root} (up to the repository's top, if any). */
-    static IgnoreStack forRoot(Path root, Reporter reporter) {
+    /**
+     * The ignore files of the directories above {@code root}, up to the file system's root (as
+     * ripgrep reads them); the root's own are read when it is listed. A directory holding
+     * {@code .git} cuts off the {@code .gitignore} files above it (see {@link IgnoreStack#verdict}).
+     */
+    static IgnoreStack aboveRoot(Path root, Reporter reporter) {
         Path abs = root.toAbsolutePath().normalize();
         java.util.List<Path> above = new java.util.ArrayList<>();
-        boolean repo = false;
         for (Path p = abs.getParent(); p != null; p = p.getParent()) {
             above.add(p);
-            if (Files.exists(p.resolve(".git"))) {
-                repo = true;
-                break;
-            }
-        }
-        if (Files.exists(abs.resolve(".git"))) {
-            repo = true;
-            above.clear();
         }
         IgnoreStack stack = null;
+        boolean repo = false;
         for (int i = above.size() - 1; i >= 0; i--) {
             Path dir = above.get(i);
+            boolean hasGit = Files.exists(dir.resolve(".git"));
+            repo |= hasGit;
             String prefix = dir.relativize(abs).toString().replace('\\', '/');
-            stack = layer(dir, null, prefix, repo, stack, reporter);
+            stack = layer(dir, null, prefix, repo, hasGit, stack, reporter);
         }
-        return layer(root, "", null, repo || inRepo(root), stack, reporter);
+        return stack;
     }
 
-    /** Adds the ignore files of {@code dir} (root-relative {@code rel}) on top of {@code parent}. */
-    static IgnoreStack forDirectory(Path dir, String rel, boolean repo, IgnoreStack parent, Reporter reporter) {
-        return layer(dir, rel, null, repo, parent, reporter);
+    /**
+     * Adds the ignore files of {@code dir} (root-relative {@code rel}) on top of {@code parent};
+     * {@code hasGit}: {@code dir} holds {@code .git}, so the {@code .gitignore} files above it do
+     * not apply below it (a nested repository).
+     */
+    static IgnoreStack forDirectory(Path dir, String rel, boolean repo, boolean hasGit, IgnoreStack parent,
+                                    Reporter reporter) {
+        return layer(dir, rel, null, repo, hasGit, parent, reporter);
     }
 
-    private static IgnoreStack layer(Path dir, String rel, String abovePrefix, boolean repo, IgnoreStack parent,
-                                     Reporter reporter) {
-        IgnoreStack stack = parent;
+    private static IgnoreStack layer(Path dir, String rel, String abovePrefix, boolean repo, boolean hasGit,
+                                     IgnoreStack parent, Reporter reporter) {
+        IgnoreStack stack = hasGit && parent != null ? new IgnoreStack(null, IgnoreStack.GIT_TOP, rel, abovePrefix, parent) : parent;
         String[] names = repo ? new String[] {".gitignore", ".ignore", ".rgignore"} : new String[] {".ignore", ".rgignore"};
         for (int k = 0; k < names.length; k++) {
             String name = names[k];

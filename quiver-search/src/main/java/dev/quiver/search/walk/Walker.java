@@ -85,7 +85,7 @@ public final class Walker {
             return;
         }
         if (attrs.isDirectory()) {
-            IgnoreStack ignores = opt.noIgnore() ? null : Ignores.forRoot(r.path(), reporter);
+            IgnoreStack ignores = opt.noIgnore() ? null : Ignores.aboveRoot(r.path(), reporter);
             Object key = opt.follow() ? attrs.fileKey() : null;
             stack.push(new DirTask(r.path(), r.display(), "", 0, ignores, Ancestors.EMPTY.with(key), Ignores.inRepo(r.path())));
         } else {
@@ -154,8 +154,8 @@ public final class Walker {
         }
         boolean inRepo = d.inRepo || hasGit;
         IgnoreStack ignores = d.ignores;
-        if (hasIgnoreFile && !opt.noIgnore()) {
-            ignores = Ignores.forDirectory(d.path, d.rel, inRepo, ignores, reporter);
+        if ((hasIgnoreFile || hasGit) && !opt.noIgnore()) {
+            ignores = Ignores.forDirectory(d.path, d.rel, inRepo, hasGit, ignores, reporter);
         }
         int childDepth = d.depth + 1;
         for (int i = 0; i < entries.size(); i++) {
