@@ -336,13 +336,13 @@ public final class SmaliParser {
                 case ".super" -> {
                     cutComment();
                     if (requireClass(name)) {
-                        superclass = lastToken();
+                        superclass = ValueText.unquote(lastToken());
                     }
                 }
                 case ".implements" -> {
                     cutComment();
                     if (requireClass(name)) {
-                        interfaces.add(lastToken());
+                        interfaces.add(ValueText.unquote(lastToken()));
                     }
                 }
                 case ".source" -> {
@@ -399,7 +399,7 @@ public final class SmaliParser {
                 problem(Kind.SYNTAX, lineNo, ".class without a type descriptor");
                 return;
             }
-            String descriptor = tokens.get(tokens.size() - 1);
+            String descriptor = ValueText.unquote(tokens.get(tokens.size() - 1));
             if (!Descriptors.isFieldType(descriptor)) {
                 problem(Kind.SYNTAX, lineNo, ".class with an invalid type descriptor: " + descriptor);
             }
@@ -437,7 +437,8 @@ public final class SmaliParser {
                     } else if (pos < end) {
                         problem(Kind.SYNTAX, lineNo, "unexpected text after field: " + snippet());
                     }
-                    FieldDef field = new FieldDef(unquote(tok.substring(0, colon)), tok.substring(colon + 1),
+                    FieldDef field = new FieldDef(unquote(tok.substring(0, colon)),
+                            ValueText.unquote(tok.substring(colon + 1)),
                             flags.toString(), value, lineNo);
                     int depth = value == null ? 0 : valueDepth(value);
                     if (depth > 0) {
@@ -448,7 +449,7 @@ public final class SmaliParser {
                         openValue = new StringBuilder(value);
                         valueDepth = depth;
                     } else {
-                        fields.add(value == null ? field : withExplicitReferences(field, value));
+                        fields.add(value == null ? field : withCanonicalValue(field, value));
                     }
                     inField = true;
                     pendingFieldAnnotations = null;
@@ -480,15 +481,15 @@ public final class SmaliParser {
         }
 
         private void closeFieldValue() {
-            fields.add(withExplicitReferences(openField, openValue.toString()));
+            fields.add(withCanonicalValue(openField, openValue.toString()));
             block = Block.NONE;
             openField = null;
             openValue = null;
         }
 
-        /** {@code field} with initial value {@code value}, implicit member references given their class. */
-        private FieldDef withExplicitReferences(FieldDef field, String value) {
-            String v = ImplicitReferences.expand(value, 0, classDescriptor);
+        /** {@code field} with initial value {@code value} in the form the DEX path gives ({@link ValueText}). */
+        private FieldDef withCanonicalValue(FieldDef field, String value) {
+            String v = ValueText.canonical(value, 0, classDescriptor);
             return v == field.initialValue() ? field
                     : new FieldDef(field.name(), field.type(), field.flags(), v, field.line());
         }
@@ -556,7 +557,7 @@ public final class SmaliParser {
             }
             inMethod = true;
             methodName = unquote(memberToken.substring(0, open));
-            methodDescriptor = memberToken.substring(open);
+            methodDescriptor = ValueText.unquote(memberToken.substring(open));
             methodFlags = String.join(" ", tokens.subList(0, Math.min(member, tokens.size())));
             methodLine = lineNo;
             registers = -1;
@@ -576,7 +577,7 @@ public final class SmaliParser {
                 }
                 return;
             }
-            String type = lastToken();
+            String type = ValueText.unquote(lastToken());
             if (inField) {
                 if (pendingFieldAnnotations == null) {
                     pendingFieldAnnotations = new ArrayList<>();
@@ -791,12 +792,11 @@ public final class SmaliParser {
                 int at = rest.lastIndexOf(")@");
                 target = at < 0 ? null : methodRef(implicitOwner(rest.substring(at + 2).strip()));
                 int open = rest.indexOf('(');
-                extra = classDescriptor == null || open < 0 ? rest
-                        : ImplicitReferences.expand(rest, open + 1, classDescriptor);
+                extra = open < 0 ? rest : ValueText.canonical(rest, open + 1, classDescriptor);
             } else {
                 int comma = rest.indexOf(',');
                 if (comma >= 0) {
-                    extra = rest.substring(comma + 1).strip();
+                    extra = ValueText.unquote(rest.substring(comma + 1).strip());
                     rest = rest.substring(0, comma).strip();
                 }
                 target = methodRef(implicitOwner(rest));
@@ -846,10 +846,10 @@ public final class SmaliParser {
         }
 
         private void typeRef(String op, int opStart) {
-            String type = lastOperand();
+            String type = ValueText.unquote(lastOperand());
             if (!Descriptors.isFieldType(type) && hasComment()) {
                 cutComment();
-                type = lastOperand();
+                type = ValueText.unquote(lastOperand());
             }
             if (!Descriptors.isFieldType(type)) {
                 problem(Kind.SYNTAX, lineNo, op + " without a valid type: " + snippetFrom(opStart));
@@ -872,29 +872,27 @@ public final class SmaliParser {
             strings.add(new StringConst(value, op.endsWith("/jumbo"), lineNo));
         }
 
-        /** A method reference with a valid owner type and descriptor (names unquoted), or null. */
+        /** A method reference with a valid owner type and descriptor (backticks dropped), or null. */
         private static MethodRef methodRef(String text) {
-            MethodRef r = MethodRef.parse(text);
+            MethodRef r = MethodRef.parse(ValueText.unquote(text));
             if (r == null || !Descriptors.isType(r.owner()) || r.owner().equals("V") || r.name().isEmpty()
                     || !Descriptors.isMethodDescriptor(r.descriptor())) {
                 return null;
             }
-            String name = unquote(r.name());
-            return name.equals(r.name()) ? r : new MethodRef(r.owner(), name, r.descriptor());
+            return r;
         }
 
-        /** A field reference with a valid owner and field type (names unquoted), or null. */
+        /** A field reference with a valid owner and field type (backticks dropped), or null. */
         private static FieldRef fieldRef(String text) {
-            FieldRef r = FieldRef.parse(text);
+            FieldRef r = FieldRef.parse(ValueText.unquote(text));
             if (r == null || !Descriptors.isType(r.owner()) || r.owner().equals("V") || r.name().isEmpty()
                     || !Descriptors.isFieldType(r.type())) {
                 return null;
             }
-            String name = unquote(r.name());
-            return name.equals(r.name()) ? r : new FieldRef(r.owner(), name, r.type());
+            return r;
         }
 
-        /** smali writes names that contain spaces (DEX 040+) between backticks. */
+        /** baksmali writes a name that holds a space character (U+0020 in DEX 040, U+3000, ...) between backticks. */
         private static String unquote(String name) {
             return name.length() >= 2 && name.charAt(0) == '`' && name.charAt(name.length() - 1) == '`'
                     ? name.substring(1, name.length() - 1) : name;
