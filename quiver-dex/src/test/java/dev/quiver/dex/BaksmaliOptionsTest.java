@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A smali tree is whatever baksmali wrote with whatever options it was given: for each output option, the
  * tree of one DEX indexes to the same database as the DEX itself. The DEX holds the fixtures of
- * {@link DexEquivalenceTest} and {@code self-references.smali}, whose members refer to their own class
+ * {@link DexEquivalenceTest}, {@code self-references.smali}, whose members refer to their own class
  * everywhere baksmali can leave the class out ({@code --implicit-references}): instructions, static field
- * values, method handles and call sites.
+ * values, method handles and call sites, and {@code space-names.smali}, whose names hold space characters
+ * that are legal in DEX 035 (U+3000, U+1680, U+205F) and that baksmali therefore writes between backticks.
  */
 class BaksmaliOptionsTest {
     @TempDir
@@ -89,6 +90,12 @@ class BaksmaliOptionsTest {
                         + "Lcom/example/Self;, static-get@Lcom/example/Self;->ONE:Lcom/example/Self;, "
                         + "\"count:I, make(I)V @x\", ':', Lcom/example/Self;, (I)Lcom/example/Self;}",
                 "Lcom/example/Self;->NOTE:Ljava/lang/String; | public static final | \"not(a):reference\"");
+        // Names with space characters, which baksmali writes between backticks, as they are.
+        assertThat(TestDex.rows(tmp.resolve("smali.db"), "SELECT descriptor FROM classes"))
+                .contains("Lcom/example/wide\u3000space/Name\u1680;");
+        assertThat(TestDex.rows(tmp.resolve("smali.db"), "SELECT callee FROM v_calls"))
+                .contains("Lcom/example/wide\u3000space/Name\u1680;->\u3000(Lcom/example/wide\u3000space/Name\u1680;"
+                        + "[Lcom/example/wide\u3000space/Name\u1680;)V");
     }
 
     @Test
