@@ -80,5 +80,7 @@
 
     invoke-custom {v0}, call_site_0("make", (Lcom/example/Self;)Ljava/lang/Runnable;, invoke-static@Lcom/example/Self;->make(I)Lcom/example/Self;)@Lcom/example/Self;->bootstrap(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;
 
+    invoke-custom/range {p0 .. p0}, call_site_1("count", (I)Ljava/lang/Runnable;, invoke-static@Lcom/example/Self;->make(I)Lcom/example/Self;)@Lcom/example/Self;->bootstrap(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;)Ljava/lang/invoke/CallSite;
+
     return-object v0
 .end method

@@ -82,6 +82,8 @@ class BaksmaliOptionsTest {
                         + "Lcom/example/Self;)@Lcom/example/Self;->bootstrap(Ljava/lang/invoke/MethodHandles$Lookup;"
                         + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;)"
                         + "Ljava/lang/invoke/CallSite;");
+        assertThat(fromDex.get("calls")).anyMatch(c -> c.startsWith(
+                "Lcom/example/Self;->make(I)Lcom/example/Self; #5 custom/range {p0 .. p0} Lcom/example/Self;->bootstrap("));
         assertThat(fromDex.get("fields")).contains(
                 "Lcom/example/Self;->FIRST:Lcom/example/Self; | public static final | "
                         + ".enum Lcom/example/Self;->ONE:Lcom/example/Self;",
