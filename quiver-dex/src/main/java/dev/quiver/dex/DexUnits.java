@@ -77,7 +77,7 @@ final class DexUnits {
         int version = (b[4] - '0') * 100 + (b[5] - '0') * 10 + (b[6] - '0');
         if (!HeaderItem.isSupportedDexVersion(version)) {
             return new Problem(Kind.UNSUPPORTED, name, 0,
-                    String.format("unsupported DEX version %03d (Quiver reads up to 039)", version));
+                    String.format("unsupported DEX version %03d (Quiver reads 035, 037, 038 and 039)", version));
         }
         ByteBuffer header = ByteBuffer.wrap(b, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         if (header.getInt(HeaderItem.ENDIAN_TAG_OFFSET) != ENDIAN_CONSTANT) {

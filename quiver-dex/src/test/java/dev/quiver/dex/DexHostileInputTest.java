@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad DEX files and APKs: each gives a clear problem, the rest is still indexed, and nothing crashes. */
 class DexHostileInputTest {
@@ -57,19 +59,21 @@ class DexHostileInputTest {
         assertThat(formats.forPath(apk).name()).isEqualTo("apk");
     }
 
-    @Test
-    void dexVersion041IsUnsupportedNotACrash() throws Exception {
-        byte[] v41 = dex.clone();
-        v41[4] = '0';
-        v41[5] = '4';
-        v41[6] = '1';
-        Path file = Files.write(tmp.resolve("classes.dex"), v41);
+    /** 036 was never used (and is not "up to 039"); 040 and 041 are newer than dexlib2 2.5.2. */
+    @ParameterizedTest
+    @ValueSource(strings = {"036", "040", "041"})
+    void anUnreadDexVersionIsUnsupportedNotACrash(String version) throws Exception {
+        byte[] other = dex.clone();
+        other[4] = (byte) version.charAt(0);
+        other[5] = (byte) version.charAt(1);
+        other[6] = (byte) version.charAt(2);
+        Path file = Files.write(tmp.resolve("classes.dex"), other);
         Path good = tmp.resolve("good.dex");
 
         RunSummary s = TestDex.index(tmp.resolve("q.db"), 2, file, good);
 
-        assertThat(problems(tmp.resolve("q.db")))
-                .containsExactly("unsupported classes.dex: unsupported DEX version 041 (Quiver reads up to 039)");
+        assertThat(problems(tmp.resolve("q.db"))).containsExactly("unsupported classes.dex: unsupported DEX version "
+                + version + " (Quiver reads 035, 037, 038 and 039)");
         assertThat(s.classes()).as("the other input is still indexed").isEqualTo(2);
     }
 
