@@ -179,6 +179,84 @@ class RipgrepDivergenceTest {
                 .containsExactly(rel("early.txt") + ": binary file matches (found \"\\0\" byte around offset 5000)");
     }
 
+    /** Lines "line 000001 bar\n"... ("foo" on the lines in {@code foos}) with a NUL inserted at {@code nul}. */
+    private Path numbered(String name, int lines, int nul, int... foos) throws IOException {
+        StringBuilder b = new StringBuilder(lines * 17);
+        for (int i = 1; i <= lines; i++) {
+            int n = i;
+            b.append(String.format("line %06d %s\n", i, java.util.Arrays.stream(foos).anyMatch(f -> f == n) ? "foo" : "bar"));
+        }
+        b.insert(nul, '\0');
+        return file(name, b.toString());
+    }
+
+    private List<String> walked(String glob, int before, int after, long maxCount) throws InterruptedException {
+        SearchRun r = SearchRun.of("foo", dir);
+        r.walk = SearchRun.walk(false, false, List.of(glob), List.of(), -1, false);
+        r.before = before;
+        r.after = after;
+        r.maxCount = maxCount;
+        // the lines without their path (and the ':' or '-' after it)
+        String path = rel(glob);
+        return r.run().lines().stream().map(l -> l.startsWith(path) ? l.substring(path.length() + 1) : l).toList();
+    }
+
+    private static String warning(long offset) {
+        return " WARNING: stopped searching binary file after match (found \"\\0\" byte around offset " + offset + ")";
+    }
+
+    @Test
+    void aBinaryFileFoundWhileWalkingWithContextStopsWhereRipgrepStops() throws Exception {
+        // rg 13 keeps max(-A, -B) + 1 lines when it rolls its buffer, or less when a later line was
+        // printed, so the read with the NUL starts elsewhere than without context (outputs: rg 13)
+        numbered("kept.txt", 9000, 131015, 5000); // without context, rg stops before line 5000
+        numbered("visited.txt", 9000, 131050, 4095, 5000);
+        numbered("tail.txt", 5000, 70000, 4096);
+        assertThat(walked("kept.txt", 0, 0, -1)).isEmpty();
+        assertThat(walked("kept.txt", 3, 3, -1)).containsExactly("4997-line 004997 bar", "4998-line 004998 bar",
+                "4999-line 004999 bar", "5000:line 005000 foo", "5001-line 005001 bar", "5002-line 005002 bar",
+                "5003-line 005003 bar", warning(131015));
+        assertThat(walked("visited.txt", 3, 3, -1)).containsExactly("4092-line 004092 bar", "4093-line 004093 bar",
+                "4094-line 004094 bar", "4095:line 004095 foo", "4096-line 004096 bar", warning(131050));
+        assertThat(walked("visited.txt", 0, 1, -1)).containsExactly("4095:line 004095 foo", "4096-line 004096 bar",
+                warning(131050));
+        assertThat(walked("tail.txt", 0, 2, 1)).as("-m reached, but rg reads on for the after-context and sees the NUL")
+                .containsExactly("4096:line 004096 foo", warning(70000));
+        assertThat(walked("tail.txt", 0, 0, 1)).containsExactly("4096:line 004096 foo");
+    }
+
+    @Test
+    void theNulOffsetOfAWalkedBinaryFileDoesNotCountItsUtf8Bom() throws Exception {
+        Path p = numbered("bom.txt", 9000, 70000, 10, 4097);
+        byte[] body = Files.readAllBytes(p);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(p, withBom);
+        assertThat(walked("bom.txt", 0, 0, -1)).as("rg 13").containsExactly("10:line 000010 foo", warning(70000));
+    }
+
+    @Test
+    void aMatchInTheTrailingContextAfterMaxCountIsAMatchInABinaryFileToo() throws Exception {
+        numbered("m.txt", 5000, 70000, 10, 11, 12);
+        // rg stops after line 12: it never reads the NUL
+        assertThat(walked("m.txt", 0, 2, 1)).containsExactly("10:line 000010 foo", "11:line 000011 foo", "12:line 000012 foo");
+    }
+
+    @Test
+    void aLargeBinaryFileFoundWhileWalkingIsSearchedUpToRipgrepsLastReadBeforeItsNul() throws Exception {
+        // larger than Searcher.CHUNK, with the NUL in the second chunk (outputs: rg 13)
+        int lines = ((16 << 20) + 300000) / 16;
+        numbered("big.txt", lines, (16 << 20) + 200000, 1048000, 1054826, 1060000, 1060870);
+        assertThat(walked("big.txt", 0, 0, -1)).containsExactly("1048000:line 1048000 foo", "1054826:line 1054826 foo",
+                warning((16 << 20) + 200000));
+        assertThat(walked("big.txt", 1, 1, -1)).containsExactly("1047999-line 1047999 bar", "1048000:line 1048000 foo",
+                "1048001-line 1048001 bar", "--", "1054825-line 1054825 bar", "1054826:line 1054826 foo",
+                "1054827-line 1054827 bar", warning((16 << 20) + 200000));
+    }
+
     @Test
     void beforeContextDoesNotShowTheUtf8Bom() throws Exception {
         Path bom = dir.resolve("bom.txt");

@@ -76,6 +76,16 @@ public final class Searcher {
     private int countPos;
     private long countLine;
     private long expectedEnd;
+    /** File searched in chunks, quit mode: search it read by read as rg reads it (see {@link #searchReads}). */
+    private boolean byReads;
+    // rg's reads of this file (quit mode): file offsets of its buffer's start and of the end of
+    // the data read so far, its capacity, whether the next read is the first (3 bytes)
+    private long rgStart;
+    private long rgEnd;
+    private long rgCap;
+    private boolean rgFirst;
+    /** The file starts with a UTF-8 BOM, which rg's reads skip. */
+    private boolean rgBom;
 
     public Searcher(LineMatcher matcher, Options options) {
         this.matcher = matcher;
@@ -123,6 +133,9 @@ public final class Searcher {
         textStart = 0;
         countPos = 0;
         countLine = 1;
+        rgCap = 64 << 10;
+        rgFirst = true;
+        rgBom = false;
         boolean wholeFile = matcher.multiline() || (sizeHint >= 0 && sizeHint < CHUNK);
         if (wholeFile && sizeHint >= 0) {
             if (sizeHint >= MAX_BUFFER) {
@@ -161,7 +174,12 @@ public final class Searcher {
             countPos = 3;
             invertFrom = 3;
             textStart = 3;
+            rgFirst = false; // rg strips the BOM: its first read is a full one
+            rgBom = true;
         }
+        rgStart = pos;
+        rgEnd = pos;
+        byReads = quitOnBinary && !wholeFile && !matcher.multiline();
         if (total == 0) {
             total = len;
         }
@@ -197,25 +215,28 @@ public final class Searcher {
                 }
                 end = nl + 1;
             }
-            if (opt.countAllLines()) {
-                lines += Bytes.countNewlines(buf, pos, end);
-                if (eof && end > pos && buf[end - 1] != '\n') {
-                    lines++;
-                }
-            }
             if (!done) {
-                searchRegion(pos, end);
+                end = searchRegion(pos, end, len, eof);
             } else {
                 if (afterLeft > 0) {
                     state.reset(buf, pos, end);
                 }
                 flushAfterContext(end);
             }
+            if (opt.countAllLines()) {
+                lines += Bytes.countNewlines(buf, pos, end);
+                if (eof && end > pos && buf[end - 1] != '\n') {
+                    lines++;
+                }
+            }
             if (eof || (done && afterLeft == 0 && !opt.countAllLines())) {
                 break;
             }
             // roll: keep the lines needed for before-context, move the rest to the front, read on
             int keep = keepFrom(end);
+            if (byReads) {
+                keep = (int) Math.min(keep, Math.max(0, rgStart - base)); // rg's buffer, for its roll
+            }
             if (opt.lineNumbers()) {
                 lineNumberAt(keep);
                 countPos -= keep;
@@ -227,6 +248,9 @@ public final class Searcher {
             lastPrintedEnd = lastPrintedEnd < keep ? (lastPrintedEnd < 0 ? -1 : -2) : lastPrintedEnd - keep;
             invertFrom = Math.max(0, invertFrom - keep);
             textStart = Math.max(0, textStart - keep);
+            if (len == buf.length) {
+                ensureCapacity(growSize(len)); // nothing could be searched yet (rg's reads grew past the buffer)
+            }
             int n = fill(ch, len);
             eof = len + n < buf.length;
             len += n;
@@ -235,15 +259,17 @@ public final class Searcher {
         if (binaryAt >= 0 && matchedLines > 0 && !opt.searchBinary()) {
             sink.binaryMatch(binaryAt);
         }
-        if (quitAt >= 0 && matchedLines > 0
+        if (quitAt >= 0 && matchedLines > 0 && matcher.multiline() && matcher.mayMatchNewline()
                 && ((opt.maxCount() >= 0 && matchedLines >= opt.maxCount()) || (opt.quitOnFirstMatch() && !sink.wantsLines()))) {
-            // rg stopped at the last match it needed before reading the part with the NUL
+            // rg stopped at the last match it needed before reading the part with the NUL (for the
+            // other patterns, searchReads knows)
             quitAt = -1;
         }
         if (quitAt >= 0) {
             if (sink.wantsLines()) {
                 if (matchedLines > 0) {
-                    sink.binaryStopped(quitAt);
+                    // rg counts offsets in what it reads: without a UTF-8 BOM
+                    sink.binaryStopped(quitAt - (rgBom ? 3 : 0));
                 }
             } else {
                 // rg squashes the counts of a binary file it stopped searching: not counted, not listed
@@ -316,66 +342,140 @@ public final class Searcher {
 
     // ---- the search proper ------------------------------------------------------------------
 
-    private void searchRegion(int pos, int regionEnd) {
-        int end = regionEnd;
-        if (quitOnBinary) {
-            int nul = Bytes.indexOf(buf, (byte) 0, pos, end);
-            if (nul >= 0) {
-                quitAt = base + nul;
-                // multiline (a pattern that can match a newline): rg reads the whole file and
-                // searches what comes before the NUL; otherwise it reads line by line
-                end = matcher.multiline() && matcher.mayMatchNewline() ? nul : Math.max(pos, Math.min(end, ripgrepCut(pos, nul)));
-            }
-        } else {
-            checkBinary(pos, end);
+    /**
+     * Searches the lines of {@code [pos, regionEnd)} ({@code len}: the end of the data in the
+     * buffer); returns where the search stopped: {@code regionEnd}, or earlier for a file searched
+     * read by read, whose last read is not complete yet (the rest is searched with the next chunk).
+     */
+    private int searchRegion(int pos, int regionEnd, int len, boolean eof) {
+        if (!quitOnBinary) {
+            checkBinary(pos, regionEnd);
+            searchLines(pos, regionEnd);
+            return regionEnd;
         }
-        searchLines(pos, end);
+        // a file found while walking: rg abandons it at the read that holds a NUL (rg's reads may
+        // hold part of a line after the region)
+        int nul = Bytes.indexOf(buf, (byte) 0, pos, byReads || eof ? len : regionEnd);
+        if (nul < 0 && !byReads) {
+            searchLines(pos, regionEnd);
+            return regionEnd;
+        }
+        if (nul >= 0) {
+            quitAt = base + nul;
+        }
+        int searched;
+        if (nul >= 0 && matcher.multiline() && matcher.mayMatchNewline()) {
+            // a pattern that can match a newline: rg reads the whole file and searches what comes
+            // before the NUL
+            searchLines(pos, nul);
+            searched = nul;
+        } else {
+            searched = searchReads(pos, nul, len, eof);
+        }
         if (quitAt >= 0) {
             done = true;
             stopMatching = true;
             afterLeft = 0;
         }
+        return searched;
     }
 
     /**
-     * Where rg stops searching a file found while walking that has a NUL at {@code nul}: rg reads
-     * 64 KiB at a time (the buffer triples when one line does not fit), carries the last partial
-     * line (and the context lines) over to the next read, and abandons the file at the read that
-     * holds the NUL; only the complete lines of the earlier reads are searched. Returns that
-     * offset in the buffer. For a file searched in chunks (larger than {@link #CHUNK}) the reads
-     * before this chunk are not known: the chunk's start is returned.
+     * Searches from {@code pos} read by read as rg 13 reads a file found while walking, so that it
+     * stops where rg stops when the file has a NUL at {@code nul} (-1: none in the data). rg reads
+     * 3 bytes first (its BOM sniffing), then fills a 64 KiB buffer; a read that ends in the middle
+     * of a line is followed by another, the buffer tripling when full; the complete lines read are
+     * searched, then the buffer is rolled: it keeps the last {@code max(-A, -B) + 1} lines (less
+     * when a line after their start was printed) and the partial line, and the next read fills the
+     * rest of it. A read that holds a NUL is not searched and ends the search. Returns the offset up
+     * to which the lines were searched.
      */
-    private int ripgrepCut(int pos, int nul) {
-        if (base != 0) {
-            return pos;
-        }
-        long cap = 64 << 10;
-        long bufStart = 0;
-        long end = 0;
-        int searched = 0;
-        int keep = Math.max(opt.before(), opt.after());
+    private int searchReads(int pos, int nul, int len, boolean eof) {
+        int searched = pos;
+        long dataEnd = base + len;
+        int maxContext = Math.max(opt.before(), opt.after());
         while (true) {
-            int lastTerm;
-            while (true) {
-                if (end - bufStart >= cap) {
-                    cap *= 3; // ripgrep's LineBuffer grows by twice its length
+            long lastTerm = -1;
+            while (lastTerm < 0) {
+                if (rgEnd - rgStart >= rgCap) {
+                    rgCap *= 3;
                 }
-                long readEnd = bufStart + cap;
-                if (nul < readEnd) {
-                    return searched;
+                long readEnd = rgFirst ? rgStart + 3 : rgStart + rgCap;
+                if (nul >= 0 && base + nul < readEnd) {
+                    return searched; // the read with the NUL: rg stops
                 }
-                lastTerm = lastNewline((int) end, (int) readEnd);
-                end = readEnd;
-                if (lastTerm >= 0) {
-                    break;
+                if (readEnd >= dataEnd) {
+                    if (eof) {
+                        // rg's last read: its last line need not end with a newline
+                        searchLines(searched, len);
+                        return len;
+                    }
+                    if (readEnd > dataEnd) {
+                        return searched; // the read goes on in the next chunk
+                    }
                 }
+                rgFirst = false;
+                lastTerm = lastNewline(rgEnd, readEnd);
+                rgEnd = readEnd;
             }
-            searched = lastTerm + 1;
-            int s = searched;
-            for (int k = 0; k < keep && s > bufStart; k++) {
-                s = Bytes.lineStart(buf, (int) bufStart, s - 1);
+            int to = (int) (lastTerm - base) + 1;
+            int printedBefore = lastPrintedEnd;
+            searchLines(searched, to);
+            searched = to;
+            if (done && afterLeft == 0) {
+                // rg stops at its last needed line: it never reads the NUL
+                quitAt = -1;
+                return searched;
             }
-            bufStart = s;
+            // rg's roll: keep the context it may need
+            long start = base + to;
+            if (maxContext > 0) {
+                long contextStart = base + preceding((int) Math.max(0, rgStart - base), to, maxContext);
+                long visited = lastPrintedEnd != printedBefore && lastPrintedEnd >= 0 ? base + lastPrintedEnd : rgStart;
+                start = Math.max(contextStart, visited);
+            }
+            rgStart = start;
+        }
+    }
+
+    /** The last newline in the file range {@code [from, to)}, or -1. */
+    private long lastNewline(long from, long to) {
+        for (long i = to - 1; i >= from; i--) {
+            if (i < base) {
+                return i; // the data before the buffer ends on a line boundary
+            }
+            if (buf[(int) (i - base)] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** rg's {@code lines::preceding}: the start of the line {@code count} lines before the last one of {@code [from, to)}. */
+    private int preceding(int from, int to, int count) {
+        int p = to;
+        if (p <= from) {
+            return from;
+        }
+        if (buf[p - 1] == '\n') {
+            p--;
+        }
+        while (true) {
+            int i = p - 1;
+            while (i >= from && buf[i] != '\n') {
+                i--;
+            }
+            if (i < from) {
+                return from;
+            }
+            if (count == 0) {
+                return i + 1;
+            }
+            if (i == from) {
+                return from;
+            }
+            count--;
+            p = i;
         }
     }
 
@@ -541,7 +641,7 @@ public final class Searcher {
         while (afterLeft > 0 && s < limit) {
             int e = Bytes.lineEnd(buf, s, limit);
             long ln = opt.lineNumbers() ? lineNumberAt(s) : 0;
-            if (limitHit() && !matcher.multiline() && binaryAt < 0 && quitAt < 0
+            if (limitHit() && !matcher.multiline() && binaryAt < 0
                     && state.findAll(s, e, null).count() > 0 != opt.invert()) {
                 // as rg: after -m's last match, a matching line of the trailing context is shown as
                 // a match (it is not counted, and does not extend the context)
