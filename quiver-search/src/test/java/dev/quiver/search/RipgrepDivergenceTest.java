@@ -142,6 +142,21 @@ class RipgrepDivergenceTest {
                 .containsExactly(rel("plain/c.txt"));
     }
 
+    @Test
+    void aRepositorysInfoExcludeIsReadBelowItsGitignores() throws Exception {
+        // rg 13 (checked on a scratch tree): .git/info/exclude applies to its repository only, and a
+        // .gitignore rule outranks it
+        file(".git/info/exclude", "*.ex\n/sub/x.txt\n");
+        file(".gitignore", "!keep.ex\n");
+        file("inner/.git/info/exclude", "b.*\n");
+        for (String f : new String[] {"a.ex", "keep.ex", "b.txt", "sub/x.txt", "sub/y.ex", "inner/a.ex", "inner/b.txt",
+                "inner/sub/x.txt"}) {
+            file(f, "x\n");
+        }
+        assertThat(files(SearchRun.of("", dir))).containsExactly(rel("b.txt"), rel("inner/a.ex"), rel("inner/sub/x.txt"),
+                rel("keep.ex"));
+    }
+
     /** 16-byte lines "line 000001 foo\n"... up to {@code nulAt}, then a NUL and one more match. */
     private Path lateNul(String name, int nulAt) throws IOException {
         StringBuilder b = new StringBuilder();

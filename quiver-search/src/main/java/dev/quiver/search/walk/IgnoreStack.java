@@ -12,11 +12,11 @@ final class IgnoreStack {
     /** For a layer above the root: the root's path relative to the layer's directory. */
     private final String abovePrefix;
     private final IgnoreStack parent;
-    /** Which file the rules come from: 0 .rgignore, 1 .ignore, 2 .gitignore (the precedence order). */
+    /** Which file the rules come from: 0 .rgignore, 1 .ignore, 2 .gitignore, 3 .git/info/exclude (the precedence order). */
     private final int kind;
 
     /** The kind of a layer with no rules that marks a directory holding {@code .git}. */
-    static final int GIT_TOP = 3;
+    static final int GIT_TOP = 4;
 
     IgnoreStack(IgnoreRules rules, int kind, String dirRel, String abovePrefix, IgnoreStack parent) {
         this.rules = rules;
@@ -35,14 +35,15 @@ final class IgnoreStack {
      * nested repository or submodule) do not apply; {@code .ignore} and {@code .rgignore} files do.
      */
     static IgnoreRules.Verdict verdict(IgnoreStack top, String rel, String name, boolean isDir) {
-        IgnoreRules.Verdict[] byKind = {IgnoreRules.Verdict.NONE, IgnoreRules.Verdict.NONE, IgnoreRules.Verdict.NONE};
+        IgnoreRules.Verdict[] byKind = {IgnoreRules.Verdict.NONE, IgnoreRules.Verdict.NONE, IgnoreRules.Verdict.NONE,
+            IgnoreRules.Verdict.NONE};
         boolean sawGit = false;
         for (IgnoreStack s = top; s != null; s = s.parent) {
             if (s.kind == GIT_TOP) {
                 sawGit = true;
                 continue;
             }
-            if (byKind[s.kind] != IgnoreRules.Verdict.NONE || (sawGit && s.kind == 2)) {
+            if (byKind[s.kind] != IgnoreRules.Verdict.NONE || (sawGit && s.kind >= 2)) {
                 continue;
             }
             String local;

@@ -60,6 +60,21 @@ final class Ignores {
     private static IgnoreStack layer(Path dir, String rel, String abovePrefix, boolean repo, boolean hasGit,
                                      IgnoreStack parent, Reporter reporter) {
         IgnoreStack stack = hasGit && parent != null ? new IgnoreStack(null, IgnoreStack.GIT_TOP, rel, abovePrefix, parent) : parent;
+        if (hasGit) {
+            // the repository's own exclude file, below .gitignore in precedence (rg; only for a .git
+            // directory, not for the .git file of a submodule or worktree)
+            Path exclude = dir.resolve(".git").resolve("info").resolve("exclude");
+            if (Files.isRegularFile(exclude)) {
+                try {
+                    IgnoreRules rules = IgnoreRules.read(exclude);
+                    if (!rules.isEmpty()) {
+                        stack = new IgnoreStack(rules, 3, rel, abovePrefix, stack);
+                    }
+                } catch (IOException e) {
+                    reporter.error(exclude + ": cannot read ignore file: " + Walker.describe(e));
+                }
+            }
+        }
         String[] names = repo ? new String[] {".gitignore", ".ignore", ".rgignore"} : new String[] {".ignore", ".rgignore"};
         for (int k = 0; k < names.length; k++) {
             String name = names[k];
