@@ -122,6 +122,7 @@ context-overlap    exact -C 5 -e 'e'  -m 3
 context-invert     exact -C 1 -v -e '[a-z]' -m 5
 context-count-ctx  exact -A 2 -e 'if' -m 2
 only-context       exact -o -C 1 -e 'TODO'
+context-binary     exact -B 2 -A 4 -e 'the'
 # --- multiline
 multiline          sort  -U -e '\{\n\s*\}'
 multiline-count    sort  -U -c -e ';\n\n'
