@@ -43,7 +43,8 @@ public final class IndexDatabase implements AutoCloseable {
         if (JsonIndexReader.looksLikeJson(file)) {
             temporary = Files.createTempFile("quiver-json-", ".db");
             try (SqliteIndexWriter w = new SqliteIndexWriter(temporary, false)) {
-                JsonIndexReader.replay(file, w, Runtime.getRuntime().availableProcessors());
+                // Decoding is about half of the work; the single writer sets the pace beyond a few threads.
+                JsonIndexReader.replay(file, w, Math.min(4, Runtime.getRuntime().availableProcessors()));
                 w.commit();
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(temporary);

@@ -2,7 +2,9 @@ package dev.quiver.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.pipeline.IndexSink;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -68,12 +72,11 @@ public final class JsonIndexReader {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             checkHeader(r.readLine(), file);
             Replay replay = new Replay(file, sink);
-            ArrayDeque<Future<Line>> window = new ArrayDeque<>(WINDOW);
+            ArrayDeque<Future<Decoded>> window = new ArrayDeque<>(WINDOW);
             int lineNo = 1;
             for (String text; (text = r.readLine()) != null; ) {
                 lineNo++;
                 if (text.isBlank()) {
-                    replay.skip();
                     continue;
                 }
                 String line = text;
@@ -98,37 +101,40 @@ public final class JsonIndexReader {
         }
     }
 
+    /** A decoded line and its line number in the file. */
+    private record Decoded(int lineNo, Line line) {
+    }
+
     /** Applies decoded lines to the sink, checking that inputs open and close in order. */
     private static final class Replay {
         private final Path file;
         private final IndexSink sink;
         private boolean open;
-        private int lineNo = 1;
 
         Replay(Path file, IndexSink sink) {
             this.file = file;
             this.sink = sink;
         }
 
-        void skip() {
-            lineNo++;
-        }
-
-        void apply(Line line) throws IOException {
-            lineNo++;
+        void apply(Decoded decoded) throws IOException {
+            Line line = decoded.line();
+            String at = file + ":" + decoded.lineNo() + ": ";
             if (line.input() != null) {
+                if (line.input().path() == null || line.input().kind() == null) {
+                    throw new IOException(at + "an input record needs a path and a kind");
+                }
                 sink.beginInput(line.input().path(), line.input().kind());
                 open = true;
             } else if (line.unit() != null) {
                 if (!open) {
-                    throw new IOException(file + ":" + lineNo + ": unit before any input");
+                    throw new IOException(at + "unit before any input");
                 }
                 sink.accept(line.unit());
             } else if (line.endInput() != null) {
                 sink.endInput();
                 open = false;
             } else {
-                throw new IOException(file + ":" + lineNo + ": empty record");
+                throw new IOException(at + "empty record");
             }
         }
 
@@ -159,17 +165,31 @@ public final class JsonIndexReader {
         }
     }
 
-    private static Line decode(String line, Path file, int lineNo) throws IOException {
+    private static Decoded decode(String line, Path file, int lineNo) throws IOException {
+        String at = file + ":" + lineNo + ": ";
         try {
             Line l = LINE.readValue(line);
             if (l == null) {
-                throw new IOException(file + ":" + lineNo + ": not a record: " + abbreviate(line));
+                throw new IOException(at + "not a record: " + abbreviate(line));
             }
-            return l;
+            return new Decoded(lineNo, l);
         } catch (UnrecognizedPropertyException e) {
-            throw new IOException(file + ":" + lineNo + ": unknown record " + e.getPropertyName(), e);
+            List<String> where = new ArrayList<>();
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                if (ref.getFieldName() != null) {
+                    where.add(ref.getFieldName());
+                }
+            }
+            if (where.size() <= 1) {
+                throw new IOException(at + "unknown record " + e.getPropertyName(), e);
+            }
+            throw new IOException(at + "unknown field " + e.getPropertyName() + " in "
+                    + String.join(".", where.subList(0, where.size() - 1)), e);
+        } catch (ValueInstantiationException e) {
+            throw new IOException(at + "incomplete record: a " + e.getType().getRawClass().getSimpleName()
+                    + " with a member missing or null", e);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ":" + lineNo + ": invalid JSON: " + e.getOriginalMessage(), e);
+            throw new IOException(at + "invalid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -177,7 +197,7 @@ public final class JsonIndexReader {
         return s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 
-    private static Line await(Future<Line> f) throws IOException {
+    private static Decoded await(Future<Decoded> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -73,23 +73,38 @@ class JsonIndexReaderTest {
         String unit = "{\"unit\":{\"path\":\"a.smali\",\"bytes\":1,\"lines\":1,\"classes\":[],\"problems\":[]}}\n";
         String input = "{\"input\":{\"path\":\"/in\",\"kind\":\"smali\"}}\n";
         assertThat(failure(header + unit)).contains("f.json:2: unit before any input");
+        // Blank lines after the bad record must not shift its number, however far decoding ran ahead.
+        assertThat(failure(header + "\n" + unit + "\n\n\n" + input)).contains("f.json:3: unit before any input");
         assertThat(failure(header + input + "{\"surprise\":1}\n")).contains("f.json:3: unknown record surprise");
+        assertThat(failure(header + input + unit.replace("\"bytes\"", "\"bogus\":1,\"bytes\"")))
+                .contains("f.json:3: unknown field bogus in unit");
+        assertThat(failure(header + input + "{\"unit\":{}}\n"))
+                .contains("f.json:3: incomplete record: a ParsedUnit with a member missing or null");
+        assertThat(failure(header + "{\"input\":{}}\n")).contains("f.json:2: an input record needs a path and a kind");
         assertThat(failure(header + input + "{}\n")).contains("f.json:3: empty record");
+        assertThat(failure(header + input + "null\n")).contains("f.json:3: not a record: null");
         assertThat(failure(header + input + unit)).contains("f.json is truncated");
         assertThat(failure("")).contains("f.json is empty");
         assertThat(failure("{\"format\":\"other\"}\n")).contains("not a Quiver JSON index");
         assertThat(failure("{\"format\":\"quiver-index\",\"version\":99}\n")).contains("has index version 99");
     }
 
+    /** The message replaying {@code content} fails with: the same with 1 and with 3 threads. */
     private String failure(String content) throws IOException {
         Path f = tmp.resolve("f.json");
         Files.writeString(f, content);
+        String one = failure(f, 1);
+        assertThat(failure(f, 3)).isEqualTo(one);
+        return one;
+    }
+
+    private static String failure(Path f, int threads) {
         try {
-            JsonIndexReader.replay(f, new RecordingSink(new ArrayList<>()), 2);
+            JsonIndexReader.replay(f, new RecordingSink(new ArrayList<>()), threads);
         } catch (IOException e) {
             return e.getMessage();
         }
-        throw new AssertionError("no failure for " + content);
+        throw new AssertionError("no failure for " + f);
     }
 
     /** Records the order of calls: "begin", each unit's path, "end". */
