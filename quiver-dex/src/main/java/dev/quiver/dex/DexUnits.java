@@ -31,6 +31,9 @@ final class DexUnits {
 
     private static final DexClassReader READER = new DexClassReader();
 
+    /** The DEX versions dexlib2 reads, as text ("035, 037, 038 and 039" for dexlib2 2.5.2). */
+    static final String SUPPORTED_VERSIONS = supportedVersions();
+
     private DexUnits() {
     }
 
@@ -62,6 +65,18 @@ final class DexUnits {
         }
     }
 
+    private static String supportedVersions() {
+        List<String> versions = new ArrayList<>();
+        for (int v = 0; v < 1000; v++) {
+            if (HeaderItem.isSupportedDexVersion(v)) {
+                versions.add(String.format("%03d", v));
+            }
+        }
+        int last = versions.size() - 1;
+        return last <= 0 ? String.join("", versions)
+                : String.join(", ", versions.subList(0, last)) + " and " + versions.get(last);
+    }
+
     /** The header checks dexlib2 leaves to later (or to an exception): magic, version, endianness, sizes. */
     static Problem check(String name, byte[] b) {
         if (b.length < HEADER_SIZE) {
@@ -77,7 +92,7 @@ final class DexUnits {
         int version = (b[4] - '0') * 100 + (b[5] - '0') * 10 + (b[6] - '0');
         if (!HeaderItem.isSupportedDexVersion(version)) {
             return new Problem(Kind.UNSUPPORTED, name, 0,
-                    String.format("unsupported DEX version %03d (Quiver reads 035, 037, 038 and 039)", version));
+                    String.format("unsupported DEX version %03d (Quiver reads %s)", version, SUPPORTED_VERSIONS));
         }
         ByteBuffer header = ByteBuffer.wrap(b, 0, HEADER_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         if (header.getInt(HeaderItem.ENDIAN_TAG_OFFSET) != ENDIAN_CONSTANT) {
