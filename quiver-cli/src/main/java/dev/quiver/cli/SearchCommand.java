@@ -12,6 +12,7 @@ import dev.quiver.search.edit.EditorCommand;
 import dev.quiver.search.match.MatchOptions;
 import dev.quiver.search.match.MatchOptions.CaseMode;
 import dev.quiver.search.walk.FileTypes;
+import dev.quiver.search.walk.GlobException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -202,6 +203,10 @@ public final class SearchCommand implements Callable<Integer> {
         Search search;
         try {
             search = new Search(cfg, reporter, edit);
+        } catch (GlobException e) {
+            // as rg: one line, no usage text (the glob is wrong, not the command line's shape)
+            reporter.error(e.getMessage());
+            return ExitCode.ERROR.code();
         } catch (PatternSyntaxException e) {
             throw new ParameterException(spec.commandLine(), "invalid pattern: " + e.getDescription()
                     + " near index " + e.getIndex() + ": " + e.getPattern());

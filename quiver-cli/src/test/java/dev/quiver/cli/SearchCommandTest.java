@@ -71,6 +71,15 @@ class SearchCommandTest {
     }
 
     @Test
+    void aBadGlobIsAOneLineError() {
+        // rg 13: "error parsing glob '{a,{b}': nested alternate groups are not allowed", exit 2, no usage
+        assertThat(run("-g", "{a,{b}", "needle", dir.toString())).isEqualTo(ExitCode.ERROR.code());
+        assertThat(err.toString())
+                .isEqualTo("quiver: error parsing glob '{a,{b}': nested alternate groups are not allowed" + System.lineSeparator());
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void optionsAreValidated() {
         assertThat(run("--write", "x", dir.toString())).isEqualTo(ExitCode.ERROR.code());
         assertThat(err.toString()).contains("--write and --dry-run need -r/--replace");

@@ -1,6 +1,7 @@
 package dev.quiver.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,6 +117,32 @@ class RipgrepDivergenceTest {
         SearchRun braces = SearchRun.of("", dir);
         braces.walk = SearchRun.walk(false, false, List.of("*.{c,txt}"), List.of(), -1, false);
         assertThat(files(braces)).containsExactly(rel("a.c"), rel("e.txt"));
+    }
+
+    @Test
+    void aBadGlobInAnIgnoreFileIsReportedAndOnlyItsLineIsSkipped() throws Exception {
+        // rg 13: "g/.gitignore: line 1: error parsing glob '{{x}': nested alternate groups are not
+        // allowed", the other lines apply, g is searched, and the exit status is 0 on a match
+        Files.createDirectories(dir.resolve(".git"));
+        file("g/.gitignore", "{{x}\n*.skip\n");
+        file("g/a.txt", "foo\n");
+        file("g/b.skip", "foo\n");
+        SearchRun r = SearchRun.of("foo", dir.resolve("g"));
+        r.withFilename = Boolean.TRUE;
+        assertThat(r.run().lines()).containsExactly(rel("g/a.txt") + ":1:foo");
+        assertThat(r.errors).isEmpty();
+        assertThat(r.notes).containsExactly(rel("g/.gitignore")
+                + ": line 1: error parsing glob '{{x}': nested alternate groups are not allowed");
+        assertThat(r.result.errors()).isFalse();
+        assertThat(r.result.matched()).isTrue();
+    }
+
+    @Test
+    void aBadDashGGlobIsAGlobErrorNamingTheGlobAsTyped() {
+        SearchRun r = SearchRun.of("foo", dir);
+        r.walk = SearchRun.walk(false, false, List.of("!{a,{b}"), List.of(), -1, false);
+        assertThatThrownBy(r::run).isInstanceOf(dev.quiver.search.walk.GlobException.class)
+                .hasMessage("error parsing glob '!{a,{b}': nested alternate groups are not allowed");
     }
 
     @Test

@@ -21,16 +21,40 @@ public final class IgnoreRules {
         this.rules = rules;
     }
 
-    /** Reads an ignore file. */
-    public static IgnoreRules read(Path file) throws IOException {
-        return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    /** Receives a line of an ignore file whose glob rg rejects; the line is skipped. */
+    public interface BadLine {
+        /** {@code lineNumber} counts from 1. */
+        void report(int lineNumber, GlobException error);
     }
 
-    /** Parses gitignore lines: {@code #} comments, {@code !} negation, trailing {@code /} for directories. */
+    /** Reads an ignore file; a line whose glob is invalid goes to {@code badLine} and is skipped (as rg). */
+    public static IgnoreRules read(Path file, BadLine badLine) throws IOException {
+        return parse(Files.readAllLines(file, StandardCharsets.UTF_8), badLine);
+    }
+
+    /**
+     * Parses gitignore lines ({@code -g} globs).
+     *
+     * @throws GlobException for the first invalid glob
+     */
     public static IgnoreRules parse(List<String> lines) {
+        return parse(lines, (lineNumber, error) -> {
+            throw error;
+        });
+    }
+
+    /**
+     * Parses gitignore lines: {@code #} comments, {@code !} negation, trailing {@code /} for
+     * directories. A line whose glob is invalid goes to {@code badLine} (the error names the line
+     * as written, as rg's does) and is skipped.
+     */
+    public static IgnoreRules parse(List<String> lines, BadLine badLine) {
         List<Rule> rules = new ArrayList<>();
+        int lineNumber = 0;
         for (String raw : lines) {
+            lineNumber++;
             String line = stripTrailingSpaces(raw);
+            String written = line;
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -48,7 +72,14 @@ public final class IgnoreRules {
             if (line.isEmpty()) {
                 continue;
             }
-            rules.add(new Rule(Glob.compile(line, false), negated, dirOnly));
+            Glob glob;
+            try {
+                glob = Glob.compile(line, false);
+            } catch (GlobException e) {
+                badLine.report(lineNumber, e.as(written));
+                continue;
+            }
+            rules.add(new Rule(glob, negated, dirOnly));
         }
         return new IgnoreRules(rules);
     }

@@ -66,7 +66,7 @@ final class Ignores {
             Path exclude = dir.resolve(".git").resolve("info").resolve("exclude");
             if (Files.isRegularFile(exclude)) {
                 try {
-                    IgnoreRules rules = IgnoreRules.read(exclude);
+                    IgnoreRules rules = IgnoreRules.read(exclude, badLine(exclude, reporter));
                     if (!rules.isEmpty()) {
                         stack = new IgnoreStack(rules, 3, rel, abovePrefix, stack);
                     }
@@ -84,7 +84,7 @@ final class Ignores {
                 continue;
             }
             try {
-                IgnoreRules rules = IgnoreRules.read(f);
+                IgnoreRules rules = IgnoreRules.read(f, badLine(f, reporter));
                 if (!rules.isEmpty()) {
                     stack = new IgnoreStack(rules, kind, rel, abovePrefix, stack);
                 }
@@ -93,5 +93,10 @@ final class Ignores {
             }
         }
         return stack;
+    }
+
+    /** Reports an invalid line of an ignore file as rg does ({@code path: line N: error parsing glob...}); not an error for the exit status. */
+    private static IgnoreRules.BadLine badLine(Path file, Reporter reporter) {
+        return (lineNumber, error) -> reporter.note(file + ": line " + lineNumber + ": " + error.getMessage());
     }
 }

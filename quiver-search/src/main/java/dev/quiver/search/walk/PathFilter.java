@@ -19,6 +19,7 @@ final class PathFilter {
     private final List<Pattern> ignore = new ArrayList<>();
     private final List<Pattern> names = new ArrayList<>();
 
+    /** @throws GlobException for a {@code -g} glob that rg rejects */
     PathFilter(WalkOptions opt) {
         this.opt = opt;
         // -g globs: "!x" excludes, "x" includes; read them as ignore rules with the meaning flipped
@@ -32,7 +33,10 @@ final class PathFilter {
                 whitelist = true;
             }
         }
-        this.overrides = IgnoreRules.parse(flipped);
+        List<String> written = opt.globs();
+        this.overrides = IgnoreRules.parse(flipped, (lineNumber, error) -> {
+            throw error.as(written.get(lineNumber - 1)); // the glob as the user typed it
+        });
         this.hasWhitelist = whitelist;
         this.types = FileTypes.globs(opt.types());
         this.typesNot = FileTypes.globs(opt.typesNot());
