@@ -127,6 +127,9 @@ context-binary     exact -B 2 -A 4 -e 'the'
 multiline          sort  -U -e '\{\n\s*\}'
 multiline-count    sort  -U -c -e ';\n\n'
 multiline-dot      sort  -U -e 'int\n'
+# -U on binary files found while walking: rg 13 looks for a NUL in the first 64 KiB only
+multiline-binary   sort  -U -e 'the\n'
+multiline-bin-count sort -U -c -e 'o\n'
 # --- file selection
 glob               sort  --files -g '*.h'
 glob-neg           sort  --files -g '!*.h'

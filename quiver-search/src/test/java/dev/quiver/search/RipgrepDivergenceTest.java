@@ -268,6 +268,30 @@ class RipgrepDivergenceTest {
     }
 
     @Test
+    void multilineLooksForTheNulOfAWalkedFileInItsFirst64KibOnly() throws Exception {
+        // rg 13's multiline searcher reads the whole file and checks its first 64 KiB for a NUL:
+        // a NUL there means nothing is searched, a NUL further on is not seen (outputs: rg 13)
+        numbered("late.bin", 20000, 220002, 10, 15000);
+        numbered("early.bin", 20000, 30000, 10, 15000);
+        numbered("edge.bin", 20000, 65535, 10, 15000);
+        numbered("edge2.bin", 20000, 65536, 10, 15000);
+        SearchRun lines = SearchRun.of("foo\\n", dir);
+        lines.multiline = true;
+        assertThat(lines.run().sortedLines()).containsExactly(rel("edge2.bin") + ":10:line 000010 foo",
+                rel("edge2.bin") + ":15000:line 015000 foo", rel("late.bin") + ":10:line 000010 foo",
+                rel("late.bin") + ":15000:line 015000 foo");
+        SearchRun count = SearchRun.of("foo\\n", dir);
+        count.multiline = true;
+        count.mode = SearchConfig.Mode.COUNT_MATCHES;
+        assertThat(count.run().sortedLines()).containsExactly(rel("edge2.bin") + ":2", rel("late.bin") + ":2");
+        SearchRun explicit = SearchRun.of("foo\\n", dir.resolve("late.bin"));
+        explicit.multiline = true;
+        explicit.withFilename = Boolean.FALSE;
+        assertThat(explicit.run().lines()).as("named on the command line: the same window")
+                .containsExactly("10:line 000010 foo", "15000:line 015000 foo");
+    }
+
+    @Test
     void theNulOffsetOfAWalkedBinaryFileDoesNotCountItsUtf8Bom() throws Exception {
         Path p = numbered("bom.txt", 9000, 70000, 10, 4097);
         byte[] body = Files.readAllBytes(p);

@@ -259,12 +259,6 @@ public final class Searcher {
         if (binaryAt >= 0 && matchedLines > 0 && !opt.searchBinary()) {
             sink.binaryMatch(binaryAt);
         }
-        if (quitAt >= 0 && matchedLines > 0 && matcher.multiline() && matcher.mayMatchNewline()
-                && ((opt.maxCount() >= 0 && matchedLines >= opt.maxCount()) || (opt.quitOnFirstMatch() && !sink.wantsLines()))) {
-            // rg stopped at the last match it needed before reading the part with the NUL (for the
-            // other patterns, searchReads knows)
-            quitAt = -1;
-        }
         if (quitAt >= 0) {
             if (sink.wantsLines()) {
                 if (matchedLines > 0) {
@@ -282,6 +276,9 @@ public final class Searcher {
     private void checkBinary(int from, int to) {
         if (opt.searchBinary() || binaryAt >= 0) {
             return;
+        }
+        if (wholeFileMultiline()) {
+            to = Math.min(to, textStart + BINARY_WINDOW); // rg looks no further (see searchRegion)
         }
         int nul = Bytes.indexOf(buf, (byte) 0, from, to);
         if (nul >= 0) {
@@ -364,11 +361,19 @@ public final class Searcher {
             quitAt = base + nul;
         }
         int searched;
-        if (nul >= 0 && matcher.multiline() && matcher.mayMatchNewline()) {
-            // a pattern that can match a newline: rg reads the whole file and searches what comes
-            // before the NUL
-            searchLines(pos, nul);
-            searched = nul;
+        if (wholeFileMultiline()) {
+            // a pattern that can match a newline: rg 13 reads the whole file and looks for a NUL in
+            // its first 64 KiB only (after a UTF-8 BOM); a NUL there means nothing is searched, a
+            // NUL further on is not seen: the file is searched as text, no warning
+            int window = Math.min(len, textStart + BINARY_WINDOW);
+            int early = Bytes.indexOf(buf, (byte) 0, pos, window);
+            if (early < 0) {
+                quitAt = -1;
+                searchLines(pos, regionEnd);
+                return regionEnd;
+            }
+            quitAt = base + early;
+            searched = pos;
         } else {
             searched = searchReads(pos, nul, len, eof);
         }
@@ -390,6 +395,14 @@ public final class Searcher {
      * rest of it. A read that holds a NUL is not searched and ends the search. Returns the offset up
      * to which the lines were searched.
      */
+    /** rg 13's binary detection window for a file searched whole (-U with a pattern that may match a newline). */
+    static final int BINARY_WINDOW = 64 << 10;
+
+    /** The file is searched whole as rg 13's multiline searcher does (-U, a pattern that may match a newline). */
+    private boolean wholeFileMultiline() {
+        return matcher.multiline() && matcher.mayMatchNewline();
+    }
+
     private int searchReads(int pos, int nul, int len, boolean eof) {
         int searched = pos;
         long dataEnd = base + len;
