@@ -276,7 +276,9 @@ public final class Search {
         p.end(r, System.nanoTime() - t0);
         stats.add(r, p.output().size());
         boolean listed = mode == Mode.FILES_WITHOUT_MATCH ? !r.matched() && !r.skipped() : r.matched();
-        if (listed) {
+        // rg 13 squashes the match count of a binary file it stopped searching to 0: with
+        // --files-without-match that makes it a "success" for the exit status, though not listed
+        if (listed || (mode == Mode.FILES_WITHOUT_MATCH && r.skipped())) {
             anyMatch.set(true);
         }
         if (first != null && first.line > 0) {

@@ -221,6 +221,22 @@ class RipgrepDivergenceTest {
                 .containsExactly(rel("early.txt") + ": binary file matches (found \"\\0\" byte around offset 5000)");
     }
 
+    @Test
+    void filesWithoutMatchSucceedsForAWalkedBinaryFileItStoppedSearching() throws Exception {
+        // rg 13: `rg --files-without-match foo t` prints nothing and exits 0 when t holds only
+        // binary files whose search stopped at the NUL, whether they matched before it or not
+        file("t/match.bin", "foo\n\0\n");
+        file("t/nomatch.bin", "bar\n\0foo\n");
+        SearchRun r = SearchRun.of("foo", dir.resolve("t"));
+        r.mode = SearchConfig.Mode.FILES_WITHOUT_MATCH;
+        assertThat(r.run().output()).isEmpty();
+        assertThat(r.result.matched()).isTrue();
+        SearchRun named = SearchRun.of("foo", dir.resolve("t/match.bin"));
+        named.mode = SearchConfig.Mode.FILES_WITHOUT_MATCH;
+        assertThat(named.run().output()).isEmpty();
+        assertThat(named.result.matched()).as("named on the command line: it matches (rg: exit 1)").isFalse();
+    }
+
     /** Lines "line 000001 bar\n"... ("foo" on the lines in {@code foos}) with a NUL inserted at {@code nul}. */
     private Path numbered(String name, int lines, int nul, int... foos) throws IOException {
         StringBuilder b = new StringBuilder(lines * 17);
