@@ -237,6 +237,25 @@ class RipgrepDivergenceTest {
         assertThat(named.result.matched()).as("named on the command line: it matches (rg: exit 1)").isFalse();
     }
 
+    @Test
+    void jsonGivesTheNulOffsetAndTheBytesRipgrepSearchedOfABinaryFile() throws Exception {
+        // rg 13 --json: found while walking, "binary_offset":70000 and "bytes_searched":65536 (its
+        // first read, searched before the read holding the NUL); named on the command line,
+        // the NUL's offset for both
+        lateNul("late.txt", 70000);
+        file("e.bin", "foo\nbar\nbaz\n\0\nfoo\n");
+        SearchRun walked = SearchRun.of("foo", dir);
+        walked.walk = SearchRun.walk(false, false, List.of("late.txt"), List.of(), -1, false);
+        walked.mode = SearchConfig.Mode.JSON;
+        String end = walked.run().lines().stream().filter(l -> l.startsWith("{\"type\":\"end\"")).findFirst().orElseThrow();
+        assertThat(end).contains("\"binary_offset\":70000,").contains("\"bytes_searched\":65536,")
+                .contains("\"matched_lines\":4096,");
+        SearchRun named = SearchRun.of("foo", dir.resolve("e.bin"));
+        named.mode = SearchConfig.Mode.JSON;
+        String end2 = named.run().lines().stream().filter(l -> l.startsWith("{\"type\":\"end\"")).findFirst().orElseThrow();
+        assertThat(end2).contains("\"binary_offset\":12,").contains("\"bytes_searched\":12,");
+    }
+
     /** Lines "line 000001 bar\n"... ("foo" on the lines in {@code foos}) with a NUL inserted at {@code nul}. */
     private Path numbered(String name, int lines, int nul, int... foos) throws IOException {
         StringBuilder b = new StringBuilder(lines * 17);

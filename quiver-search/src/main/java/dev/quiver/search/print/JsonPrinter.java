@@ -114,7 +114,11 @@ public final class JsonPrinter extends Printer {
         beginIfNeeded();
         out.write("{\"type\":\"end\",\"data\":{\"path\":");
         text(file.display());
-        out.write(",\"binary_offset\":").write(r.binary() ? "0" : "null");
+        if (r.binaryOffset() >= 0) {
+            out.write(",\"binary_offset\":").writeNumber(r.binaryOffset());
+        } else {
+            out.write(",\"binary_offset\":null");
+        }
         out.write(",\"stats\":{");
         elapsed("elapsed", elapsedNanos);
         out.write(",\"searches\":1,\"searches_with_match\":").writeNumber(r.matched() ? 1 : 0);

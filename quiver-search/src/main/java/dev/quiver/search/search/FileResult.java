@@ -6,14 +6,18 @@ package dev.quiver.search.search;
  * @param matchedLines lines that matched (after -v)
  * @param matches      individual matches (counted when asked for)
  * @param lines        lines in the file (counted when asked for, else 0)
- * @param bytes        bytes read
+ * @param bytes        bytes searched, as rg 13 counts them: the file's size, but for a binary file
+ *                     the offset of its NUL (named on the command line) or of the end of the lines
+ *                     searched before the read holding the NUL (found while walking)
  * @param binary       a NUL byte was found (and the file was not searched as text)
  * @param encoding     what was decoded: "utf-8", "utf-16le", "utf-16be"
  * @param skipped      a binary file found while walking whose search was abandoned at the NUL
  *                     (as rg): it is neither counted nor listed by {@code --files-without-match}
+ * @param binaryOffset the file offset of the NUL that made the file binary (as rg reports it: not
+ *                     counting a UTF-8 BOM for a file found while walking), or -1
  */
 public record FileResult(long matchedLines, long matches, long lines, long bytes, boolean binary, String encoding,
-                         boolean skipped) {
+                         boolean skipped, long binaryOffset) {
     public boolean matched() {
         return matchedLines > 0;
     }

@@ -67,6 +67,8 @@ public final class Searcher {
     private boolean quitOnBinary;
     /** In quit mode, the file offset of the NUL that ended the search, or -1. */
     private long quitAt;
+    /** In quit mode, the file offset up to which lines were searched when the NUL ended the search. */
+    private long stoppedAt;
     private boolean printedAny;
     private int lastPrintedEnd;
     private int afterLeft;
@@ -260,17 +262,24 @@ public final class Searcher {
             sink.binaryMatch(binaryAt);
         }
         if (quitAt >= 0) {
+            // rg counts offsets in what it reads: without a UTF-8 BOM
+            long nul = quitAt - (rgBom ? 3 : 0);
+            long searched = stoppedAt - (rgBom ? 3 : 0);
             if (sink.wantsLines()) {
                 if (matchedLines > 0) {
-                    // rg counts offsets in what it reads: without a UTF-8 BOM
-                    sink.binaryStopped(quitAt - (rgBom ? 3 : 0));
+                    sink.binaryStopped(nul);
                 }
             } else {
                 // rg squashes the counts of a binary file it stopped searching: not counted, not listed
-                return new FileResult(0, 0, lines, total, true, encoding, true);
+                return new FileResult(0, 0, lines, searched, true, encoding, true, nul);
             }
+            return new FileResult(matchedLines, matches, lines, searched, true, encoding, false, nul);
         }
-        return new FileResult(matchedLines, matches, lines, total, binaryAt >= 0 || quitAt >= 0, encoding, false);
+        if (binaryAt >= 0) {
+            // rg's searched bytes for a binary file named on the command line: up to its NUL
+            return new FileResult(matchedLines, matches, lines, binaryAt, true, encoding, false, binaryAt);
+        }
+        return new FileResult(matchedLines, matches, lines, total, false, encoding, false, -1);
     }
 
     private void checkBinary(int from, int to) {
@@ -381,6 +390,7 @@ public final class Searcher {
             done = true;
             stopMatching = true;
             afterLeft = 0;
+            stoppedAt = base + searched;
         }
         return searched;
     }
