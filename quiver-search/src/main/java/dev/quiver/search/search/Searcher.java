@@ -80,14 +80,8 @@ public final class Searcher {
     private long expectedEnd;
     /** File searched in chunks, quit mode: search it read by read as rg reads it (see {@link #searchReads}). */
     private boolean byReads;
-    // rg's reads of this file (quit mode): file offsets of its buffer's start and of the end of
-    // the data read so far, its capacity, whether the next read is the first (3 bytes)
-    private long rgStart;
-    private long rgEnd;
-    private long rgCap;
-    private boolean rgFirst;
-    /** The file starts with a UTF-8 BOM, which rg's reads skip. */
-    private boolean rgBom;
+    /** rg's reads of this file (quit mode). */
+    private final RgReadModel reads = new RgReadModel();
 
     public Searcher(LineMatcher matcher, Options options) {
         this.matcher = matcher;
@@ -135,9 +129,6 @@ public final class Searcher {
         textStart = 0;
         countPos = 0;
         countLine = 1;
-        rgCap = 64 << 10;
-        rgFirst = true;
-        rgBom = false;
         boolean wholeFile = matcher.multiline() || (sizeHint >= 0 && sizeHint < CHUNK);
         if (wholeFile && sizeHint >= 0) {
             if (sizeHint >= MAX_BUFFER) {
@@ -156,6 +147,7 @@ public final class Searcher {
         long total = 0;
         String encoding = "utf-8";
         int pos = 0;
+        boolean utf8Bom = false;
         if (len >= 2 && ((buf[0] == (byte) 0xFF && buf[1] == (byte) 0xFE) || (buf[0] == (byte) 0xFE && buf[1] == (byte) 0xFF))) {
             boolean le = buf[0] == (byte) 0xFF;
             while (!eof) {
@@ -176,11 +168,9 @@ public final class Searcher {
             countPos = 3;
             invertFrom = 3;
             textStart = 3;
-            rgFirst = false; // rg strips the BOM: its first read is a full one
-            rgBom = true;
+            utf8Bom = true;
         }
-        rgStart = pos;
-        rgEnd = pos;
+        reads.reset(utf8Bom);
         byReads = quitOnBinary && !wholeFile && !matcher.multiline();
         if (total == 0) {
             total = len;
@@ -237,7 +227,7 @@ public final class Searcher {
             // roll: keep the lines needed for before-context, move the rest to the front, read on
             int keep = keepFrom(end);
             if (byReads) {
-                keep = (int) Math.min(keep, Math.max(0, rgStart - base)); // rg's buffer, for its roll
+                keep = (int) Math.min(keep, Math.max(0, reads.start() - base)); // rg's buffer, for its roll
             }
             if (opt.lineNumbers()) {
                 lineNumberAt(keep);
@@ -263,8 +253,8 @@ public final class Searcher {
         }
         if (quitAt >= 0) {
             // rg counts offsets in what it reads: without a UTF-8 BOM
-            long nul = quitAt - (rgBom ? 3 : 0);
-            long searched = stoppedAt - (rgBom ? 3 : 0);
+            long nul = reads.rgOffset(quitAt);
+            long searched = reads.rgOffset(stoppedAt);
             if (sink.wantsLines()) {
                 if (matchedLines > 0) {
                     sink.binaryStopped(nul);
@@ -395,16 +385,6 @@ public final class Searcher {
         return searched;
     }
 
-    /**
-     * Searches from {@code pos} read by read as rg 13 reads a file found while walking, so that it
-     * stops where rg stops when the file has a NUL at {@code nul} (-1: none in the data). rg reads
-     * 3 bytes first (its BOM sniffing), then fills a 64 KiB buffer; a read that ends in the middle
-     * of a line is followed by another, the buffer tripling when full; the complete lines read are
-     * searched, then the buffer is rolled: it keeps the last {@code max(-A, -B) + 1} lines (less
-     * when a line after their start was printed) and the partial line, and the next read fills the
-     * rest of it. A read that holds a NUL is not searched and ends the search. Returns the offset up
-     * to which the lines were searched.
-     */
     /** rg 13's binary detection window for a file searched whole (-U with a pattern that may match a newline). */
     static final int BINARY_WINDOW = 64 << 10;
 
@@ -413,6 +393,12 @@ public final class Searcher {
         return matcher.multiline() && matcher.mayMatchNewline();
     }
 
+    /**
+     * Searches from {@code pos} read by read as rg 13 reads a file found while walking (see
+     * {@link RgReadModel}), so that it stops where rg stops when the file has a NUL at {@code nul}
+     * (-1: none in the data): a read that holds a NUL is not searched and ends the search. Returns
+     * the offset up to which the lines were searched.
+     */
     private int searchReads(int pos, int nul, int len, boolean eof) {
         int searched = pos;
         long dataEnd = base + len;
@@ -420,10 +406,7 @@ public final class Searcher {
         while (true) {
             long lastTerm = -1;
             while (lastTerm < 0) {
-                if (rgEnd - rgStart >= rgCap) {
-                    rgCap *= 3;
-                }
-                long readEnd = rgFirst ? rgStart + 3 : rgStart + rgCap;
+                long readEnd = reads.nextReadEnd();
                 if (nul >= 0 && base + nul < readEnd) {
                     return searched; // the read with the NUL: rg stops
                 }
@@ -437,9 +420,7 @@ public final class Searcher {
                         return searched; // the read goes on in the next chunk
                     }
                 }
-                rgFirst = false;
-                lastTerm = lastNewline(rgEnd, readEnd);
-                rgEnd = readEnd;
+                lastTerm = reads.read(buf, base, readEnd);
             }
             int to = (int) (lastTerm - base) + 1;
             int printedBefore = lastPrintedEnd;
@@ -451,54 +432,8 @@ public final class Searcher {
                 return searched;
             }
             // rg's roll: keep the context it may need
-            long start = base + to;
-            if (maxContext > 0) {
-                long contextStart = base + preceding((int) Math.max(0, rgStart - base), to, maxContext);
-                long visited = lastPrintedEnd != printedBefore && lastPrintedEnd >= 0 ? base + lastPrintedEnd : rgStart;
-                start = Math.max(contextStart, visited);
-            }
-            rgStart = start;
-        }
-    }
-
-    /** The last newline in the file range {@code [from, to)}, or -1. */
-    private long lastNewline(long from, long to) {
-        for (long i = to - 1; i >= from; i--) {
-            if (i < base) {
-                return i; // the data before the buffer ends on a line boundary
-            }
-            if (buf[(int) (i - base)] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** rg's {@code lines::preceding}: the start of the line {@code count} lines before the last one of {@code [from, to)}. */
-    private int preceding(int from, int to, int count) {
-        int p = to;
-        if (p <= from) {
-            return from;
-        }
-        if (buf[p - 1] == '\n') {
-            p--;
-        }
-        while (true) {
-            int i = p - 1;
-            while (i >= from && buf[i] != '\n') {
-                i--;
-            }
-            if (i < from) {
-                return from;
-            }
-            if (count == 0) {
-                return i + 1;
-            }
-            if (i == from) {
-                return from;
-            }
-            count--;
-            p = i;
+            boolean printed = lastPrintedEnd != printedBefore && lastPrintedEnd >= 0;
+            reads.roll(buf, base, base + to, maxContext, printed ? base + lastPrintedEnd : -1);
         }
     }
 
