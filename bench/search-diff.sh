@@ -126,6 +126,8 @@ context-binary     exact -B 2 -A 4 -e 'the'
 # --- multiline
 multiline          sort  -U -e '\{\n\s*\}'
 multiline-count    sort  -U -c -e ';\n\n'
+multiline-count-ln sort  -U -c -e 'e'
+multiline-count-2  sort  -U -c -e '[a-z]+\n[a-z]'
 multiline-dot      sort  -U -e 'int\n'
 # -U on binary files found while walking: rg 13 looks for a NUL in the first 64 KiB only
 multiline-binary   sort  -U -e 'the\n'

@@ -340,8 +340,8 @@ public final class SearchCommand implements Callable<Integer> {
             modes.add(Mode.FILES_WITHOUT_MATCH);
         }
         if (count && !countMatches) {
-            // as rg: with -o, or in multiline mode, -c counts matches, not lines
-            modes.add(onlyMatching || multiline ? Mode.COUNT_MATCHES : Mode.COUNT);
+            // as rg: with -o, -c counts matches; with -U, see FileResult.groups
+            modes.add(onlyMatching ? Mode.COUNT_MATCHES : Mode.COUNT);
         }
         if (countMatches) {
             modes.add(Mode.COUNT_MATCHES);

@@ -154,7 +154,8 @@ class SearchCommandTest {
     }
 
     @Test
-    void countWithOnlyMatchingOrMultilineCountsMatches() throws Exception {
+    void countWithOnlyMatchingOrMultilineCountsAsRipgrepDoes() throws Exception {
+        // Expected values are rg 13's output on the same files.
         Files.writeString(dir.resolve("c.txt"), "eee\nxe\nfoo\n");
         String c = dir.resolve("c.txt").toString();
         assertThat(run("-c", "e", c)).isEqualTo(ExitCode.OK.code());
@@ -164,6 +165,12 @@ class SearchCommandTest {
         assertThat(stdout()).as("rg: -c with -o is --count-matches").isEqualTo("4\n");
         out.reset();
         assertThat(run("-c", "-U", "e", c)).isEqualTo(ExitCode.OK.code());
-        assertThat(stdout()).as("rg: -c in multiline mode is --count-matches").isEqualTo("4\n");
+        assertThat(stdout()).as("rg: -U with a pattern that cannot match a newline counts lines").isEqualTo("2\n");
+        out.reset();
+        Files.writeString(dir.resolve("g.txt"), "foo\nfoo foo\nfoo\nbar\nfoo\nfoo\n");
+        String g = dir.resolve("g.txt").toString();
+        assertThat(run("-c", "-U", "foo\\nfoo", g)).isEqualTo(ExitCode.OK.code());
+        assertThat(stdout()).as("rg: -U with a pattern that can match a newline counts matches, not lines (5)"
+                + " nor blocks of matches sharing a line (2)").isEqualTo("3\n");
     }
 }

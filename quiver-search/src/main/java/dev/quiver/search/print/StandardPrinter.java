@@ -175,7 +175,7 @@ public final class StandardPrinter extends Printer {
                 }
             }
             case COUNT, COUNT_MATCHES -> {
-                long count = opt.mode() == Mode.COUNT ? r.matchedLines() : r.matches();
+                long count = opt.mode() == Mode.COUNT ? r.groups() : r.matches();
                 if (count > 0) {
                     if (withFilename) {
                         pathBytes();

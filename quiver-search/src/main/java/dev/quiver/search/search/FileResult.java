@@ -4,6 +4,8 @@ package dev.quiver.search.search;
  * What searching one file found.
  *
  * @param matchedLines lines that matched (after -v)
+ * @param groups       what rg 13's {@code -c} counts: matching lines, except that with {@code -U} and a
+ *                     pattern that can match a newline it counts matches (a match over 3 lines is 1)
  * @param matches      individual matches (counted when asked for)
  * @param lines        lines in the file (counted when asked for, else 0)
  * @param bytes        bytes searched, as rg 13 counts them: the file's size, but for a binary file
@@ -16,7 +18,7 @@ package dev.quiver.search.search;
  * @param binaryOffset the file offset of the NUL that made the file binary (as rg reports it: not
  *                     counting a UTF-8 BOM for a file found while walking), or -1
  */
-public record FileResult(long matchedLines, long matches, long lines, long bytes, boolean binary, String encoding,
+public record FileResult(long matchedLines, long groups, long matches, long lines, long bytes, boolean binary, String encoding,
                          boolean skipped, long binaryOffset) {
     public boolean matched() {
         return matchedLines > 0;

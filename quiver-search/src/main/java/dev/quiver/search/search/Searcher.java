@@ -58,6 +58,8 @@ public final class Searcher {
     private Sink sink;
     private long base;
     private long matchedLines;
+    /** See {@link FileResult#groups()}. */
+    private long groups;
     private long matches;
     private long lines;
     private boolean done;
@@ -116,6 +118,7 @@ public final class Searcher {
         base = 0;
         expectedEnd = sizeHint;
         matchedLines = 0;
+        groups = 0;
         matches = 0;
         lines = 0;
         done = false;
@@ -261,15 +264,15 @@ public final class Searcher {
                 }
             } else {
                 // rg squashes the counts of a binary file it stopped searching: not counted, not listed
-                return new FileResult(0, 0, lines, searched, true, encoding, true, nul);
+                return new FileResult(0, 0, 0, lines, searched, true, encoding, true, nul);
             }
-            return new FileResult(matchedLines, matches, lines, searched, true, encoding, false, nul);
+            return new FileResult(matchedLines, groups, matches, lines, searched, true, encoding, false, nul);
         }
         if (binaryAt >= 0) {
             // rg's searched bytes for a binary file named on the command line: up to its NUL
-            return new FileResult(matchedLines, matches, lines, binaryAt, true, encoding, false, binaryAt);
+            return new FileResult(matchedLines, groups, matches, lines, binaryAt, true, encoding, false, binaryAt);
         }
-        return new FileResult(matchedLines, matches, lines, total, false, encoding, false, -1);
+        return new FileResult(matchedLines, groups, matches, lines, total, false, encoding, false, -1);
     }
 
     private void checkBinary(int from, int to) {
@@ -501,7 +504,9 @@ public final class Searcher {
     private void emitBlock(int ls, int le) {
         int n = 1 + Bytes.countNewlines(buf, ls, le);
         matches += blockSpans.count();
-        onLineWithSpans(ls, le, n, blockSpans);
+        // rg 13: a pattern that can match a newline is counted by -c match by match; otherwise a
+        // block is one line (matches on one line merge) and counts once
+        onLineWithSpans(ls, le, n, wholeFileMultiline() ? blockSpans.count() : 1, blockSpans);
     }
 
     /** A matching line (before inversion). */
@@ -523,7 +528,12 @@ public final class Searcher {
     }
 
     private void onLineWithSpans(int ls, int le, int lineCount, Spans spans) {
+        onLineWithSpans(ls, le, lineCount, 1, spans);
+    }
+
+    private void onLineWithSpans(int ls, int le, int lineCount, long groupCount, Spans spans) {
         matchedLines += lineCount;
+        groups += groupCount;
         if (spans == null && opt.invert()) {
             matches += lineCount;
         }
