@@ -173,4 +173,26 @@ class SearchCommandTest {
         assertThat(stdout()).as("rg: -U with a pattern that can match a newline counts matches, not lines (5)"
                 + " nor blocks of matches sharing a line (2)").isEqualTo("3\n");
     }
+    @Test
+    void multilineAsRipgrepDoes() throws Exception {
+        // Expected values are rg 13's output on the same files.
+        Files.writeString(dir.resolve("g.txt"), "foo\nfoo foo\nfoo\nbar\nfoo\nfoo\n");
+        String g = dir.resolve("g.txt").toString();
+        // A group or flag, \x6f or \S cannot match a newline: -c still counts lines.
+        for (String p : new String[] {"(?:o)", "(?i)o", "\\x6f", "\\S"}) {
+            out.reset();
+            assertThat(run("-c", "-U", p, g)).as(p).isEqualTo(ExitCode.OK.code());
+            assertThat(stdout()).as(p).isEqualTo(p.equals("\\S") ? "6\n" : "5\n");
+        }
+        // A run of letters split by a newline is still found (the prefilter must not demand 3 in a row).
+        Files.writeString(dir.resolve("m.txt"), "ab\ncd\n");
+        out.reset();
+        assertThat(run("-c", "-U", "[a-z]+\\n[a-z]", dir.resolve("m.txt").toString())).isEqualTo(ExitCode.OK.code());
+        assertThat(stdout()).isEqualTo("1\n");
+        // -U -v prints the lines no match touches.
+        Files.writeString(dir.resolve("a.txt"), "eee\nxe\nfoo\n");
+        out.reset();
+        assertThat(run("-U", "-v", "e", dir.resolve("a.txt").toString())).isEqualTo(ExitCode.OK.code());
+        assertThat(stdout()).isEqualTo("3:foo\n");
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The compiled search: two {@link Pattern}s (ASCII classes for pure-ASCII text, which is fast, and
@@ -86,7 +87,7 @@ public final class LineMatcher {
                 PatternAnalysis a = PatternAnalysis.of(raw, ci);
                 literals = a.requiredLiterals();
                 if (regexes.size() == 1) {
-                    run = a.longestClassRun();
+                    run = a.longestClassRun(options.multiline());
                 }
             }
             if (literals.isEmpty()) {
@@ -137,15 +138,125 @@ public final class LineMatcher {
         return false;
     }
 
-    private static boolean mayMatchNewline(String regex) {
-        String[] newlineCapable = {"\n", "\\n", "\\s", "\\W", "\\D", "\\S", "[^", "\\x", "\\0", "\\u",
-            "\\p", "\\P", "\\v", "\\R", "\\X", "(?", "\\c"};
-        for (String s : newlineCapable) {
-            if (regex.contains(s)) {
+    /**
+     * Whether {@code regex} may match a newline, which decides how rg 13 searches with -U (whole
+     * file or line by line) and so what -c counts and where a binary file is cut. Each escape,
+     * bracket class and flag group is checked on its own (compiled and tried on "\n"); anything
+     * this scan does not understand counts as "may".
+     */
+    static boolean mayMatchNewline(String regex) {
+        int n = regex.length();
+        for (int i = 0; i < n; i++) {
+            char c = regex.charAt(i);
+            if (c == '\n') {
                 return true;
+            }
+            if (c == '\\') {
+                int end = escapeEnd(regex, i);
+                if (end < 0 || matchesNewline(regex.substring(i, end))) {
+                    return true;
+                }
+                i = end - 1;
+            } else if (c == '[') {
+                int end = classEnd(regex, i);
+                if (end < 0 || matchesNewline(regex.substring(i, end))) {
+                    return true;
+                }
+                i = end - 1;
+            } else if (c == '(' && i + 1 < n && regex.charAt(i + 1) == '?') {
+                // flags: (?s) or (?is:...) let '.' match a newline; (?-s) and other groups do not
+                int j = i + 2;
+                boolean on = true;
+                while (j < n && (Character.isLetter(regex.charAt(j)) || regex.charAt(j) == '-')) {
+                    char f = regex.charAt(j);
+                    if (f == '-') {
+                        on = false;
+                    } else if (f == 's' && on) {
+                        return true;
+                    }
+                    j++;
+                }
             }
         }
         return false;
+    }
+
+    /** The end (exclusive) of the escape starting at {@code i}, or -1 when it is not understood. */
+    private static int escapeEnd(String r, int i) {
+        int n = r.length();
+        if (i + 1 >= n) {
+            return -1;
+        }
+        char e = r.charAt(i + 1);
+        switch (e) {
+            case 'p', 'P', 'x', 'N' -> {
+                if (i + 2 < n && r.charAt(i + 2) == '{') {
+                    int close = r.indexOf('}', i + 3);
+                    return close < 0 ? -1 : close + 1;
+                }
+                if (e == 'x') {
+                    return i + 4 <= n ? i + 4 : -1;
+                }
+                return e == 'N' ? -1 : (i + 3 <= n ? i + 3 : -1); // \pL
+            }
+            case 'u' -> {
+                return i + 6 <= n ? i + 6 : -1;
+            }
+            case 'c' -> {
+                return i + 3 <= n ? i + 3 : -1;
+            }
+            case '0' -> {
+                int j = i + 2;
+                while (j < n && j < i + 5 && r.charAt(j) >= '0' && r.charAt(j) <= '7') {
+                    j++;
+                }
+                return j;
+            }
+            case 'Q' -> {
+                int q = r.indexOf("\\E", i + 2);
+                return q < 0 ? n : q + 2;
+            }
+            case 'k' -> {
+                int close = r.indexOf('>', i + 2);
+                return close < 0 ? -1 : close + 1;
+            }
+            default -> {
+                return i + 2;
+            }
+        }
+    }
+
+    /** The end (exclusive) of the bracket class starting at {@code i} (nested classes included), or -1. */
+    private static int classEnd(String r, int i) {
+        int depth = 0;
+        int n = r.length();
+        for (int j = i; j < n; j++) {
+            char c = r.charAt(j);
+            if (c == '\\') {
+                j++;
+            } else if (c == '[') {
+                depth++;
+                if (j + 1 < n && r.charAt(j + 1) == '^') {
+                    j++;
+                }
+                if (j + 1 < n && r.charAt(j + 1) == ']') {
+                    j++; // a ']' first in a class is literal
+                }
+            } else if (c == ']') {
+                if (--depth == 0) {
+                    return j + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matchesNewline(String token) {
+        try {
+            return Pattern.compile(token).matcher("\n").find();
+        } catch (PatternSyntaxException e) {
+            return true;
+        }
     }
 
     private static boolean noNewline(List<String> patterns) {

@@ -68,8 +68,13 @@ public final class PatternAnalysis {
         return out;
     }
 
-    /** The longest run of consecutive characters all drawn from one set, or null if shorter than 2. */
-    public ClassRun longestClassRun() {
+    /**
+     * The longest run of consecutive characters all drawn from one set, or null if shorter than 2.
+     * The run never holds a newline: in multiline mode an item that may be one ends the run (a
+     * match of {@code [a-z]\n[a-z]} holds no three letters in a row); line by line, no line holds
+     * one, so such an item just loses the newline from its set.
+     */
+    public ClassRun longestClassRun(boolean multiline) {
         if (inlineFlags || branches.size() != 1) {
             return null;
         }
@@ -81,7 +86,7 @@ public final class PatternAnalysis {
                 case ZERO_WIDTH -> { }
                 case LITERAL, CLASS -> {
                     boolean[] s = byteSet(item);
-                    if (s == null) {
+                    if (s == null || (multiline && s['\n'])) {
                         run = 0;
                         set = new boolean[256];
                         continue;

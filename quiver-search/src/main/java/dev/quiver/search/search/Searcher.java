@@ -502,6 +502,12 @@ public final class Searcher {
     }
 
     private void emitBlock(int ls, int le) {
+        if (opt.invert()) {
+            // -U -v: the lines no match touches (searchLines prints the rest after the last block)
+            emitInvertedUpTo(ls);
+            invertFrom = le + 1;
+            return;
+        }
         int n = 1 + Bytes.countNewlines(buf, ls, le);
         matches += blockSpans.count();
         // rg 13: a pattern that can match a newline is counted by -c match by match; otherwise a
