@@ -125,7 +125,7 @@ class IndexerTest {
             Files.createSymbolicLink(secret, mem);
             index(tree, db, 2);
             assertThat(strings(db, "SELECT kind || ' ' || path || ' ' || message FROM problems"))
-                    .containsExactly("io Secret.smali cannot read file: Input/output error");
+                    .singleElement().asString().startsWith("io Secret.smali cannot read file: ");
         } else {
             index(tree, db, 2);
             assertThat(strings(db, "SELECT kind || ' ' || path || ' ' || message FROM problems"))
