@@ -437,7 +437,7 @@ public final class SmaliParser {
                     } else if (pos < end) {
                         problem(Kind.SYNTAX, lineNo, "unexpected text after field: " + snippet());
                     }
-                    FieldDef field = new FieldDef(unquote(tok.substring(0, colon)),
+                    FieldDef field = new FieldDef(ValueText.unquote(tok.substring(0, colon)),
                             ValueText.unquote(tok.substring(colon + 1)),
                             flags.toString(), value, lineNo);
                     int depth = value == null ? 0 : valueDepth(value);
@@ -556,7 +556,7 @@ public final class SmaliParser {
                 member = tokens.size();
             }
             inMethod = true;
-            methodName = unquote(memberToken.substring(0, open));
+            methodName = ValueText.unquote(memberToken.substring(0, open));
             methodDescriptor = ValueText.unquote(memberToken.substring(open));
             methodFlags = String.join(" ", tokens.subList(0, Math.min(member, tokens.size())));
             methodLine = lineNo;
@@ -890,12 +890,6 @@ public final class SmaliParser {
                 return null;
             }
             return r;
-        }
-
-        /** baksmali writes a name that holds a space character (U+0020 in DEX 040, U+3000, ...) between backticks. */
-        private static String unquote(String name) {
-            return name.length() >= 2 && name.charAt(0) == '`' && name.charAt(name.length() - 1) == '`'
-                    ? name.substring(1, name.length() - 1) : name;
         }
 
         /**
