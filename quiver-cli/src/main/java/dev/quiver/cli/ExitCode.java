@@ -6,9 +6,9 @@ package dev.quiver.cli;
  */
 public enum ExitCode {
     /** Everything asked for was done; for {@code search}: at least one match. */
-    OK(0, "success (search: a match was found)"),
-    /** {@code search} only: the search ran and found nothing. */
-    NO_MATCH(1, "search: no match"),
+    OK(0, "success (search: a match was found; queries: rows were printed)"),
+    /** The search or question ran and found nothing (no match, no row, no path). */
+    NO_MATCH(1, "nothing found (search: no match; queries: no row)"),
     /** Bad usage or a fatal error: the requested output was not produced (details on stderr). */
     ERROR(2, "usage or fatal error; nothing written (search: an error occurred)"),
     /** The run finished and wrote its output, but some inputs had problems (recorded in the output). */

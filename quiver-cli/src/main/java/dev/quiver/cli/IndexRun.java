@@ -1,5 +1,6 @@
 package dev.quiver.cli;
 
+import dev.quiver.cli.terminal.Terminal;
 import dev.quiver.core.Indexer;
 import dev.quiver.core.pipeline.RunSummary;
 import java.io.IOException;

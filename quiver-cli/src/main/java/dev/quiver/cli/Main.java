@@ -15,6 +15,15 @@ public final class Main {
         SUBCOMMANDS.put("parser", ParserCommand::new);
         SUBCOMMANDS.put("search", SearchCommand::new);
         SUBCOMMANDS.put("stats", StatsCommand::new);
+        SUBCOMMANDS.put("classes", dev.quiver.cli.query.ClassesCommand::new);
+        SUBCOMMANDS.put("methods", dev.quiver.cli.query.MethodsCommand::new);
+        SUBCOMMANDS.put("fields", dev.quiver.cli.query.FieldsCommand::new);
+        SUBCOMMANDS.put("strings", dev.quiver.cli.query.StringsCommand::new);
+        SUBCOMMANDS.put("calls", dev.quiver.cli.query.CallsCommand::new);
+        SUBCOMMANDS.put("field-refs", dev.quiver.cli.query.FieldRefsCommand::new);
+        SUBCOMMANDS.put("type-refs", dev.quiver.cli.query.TypeRefsCommand::new);
+        SUBCOMMANDS.put("xref", dev.quiver.cli.query.XrefCommand::new);
+        SUBCOMMANDS.put("sql", dev.quiver.cli.query.SqlCommand::new);
     }
 
     private Main() {
@@ -71,6 +80,19 @@ public final class Main {
         return newCommandLine();
     }
 
+    /**
+     * A usage mistake is one line that says what is wrong and where the help is, not a page of
+     * usage text (which buries the message); exit code 2.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        cl.getErr().println("quiver: error: " + e.getMessage() + " (see '" + name + " --help')");
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, cl.getErr());
+        cl.getErr().flush();
+        return ExitCode.ERROR.code();
+    }
+
     private static CommandLine build(String... names) {
         CommandLine cl = new CommandLine(new QuiverCommand());
         for (String name : names) {
@@ -78,6 +100,7 @@ public final class Main {
         }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new FatalErrorHandler());
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.getCommandSpec().usageMessage()
                 .footerHeading("%nExit codes:%n")
                 .footer(ExitCode.helpTable());

@@ -1,6 +1,6 @@
 package dev.quiver.cli;
 
-import dev.quiver.cli.search.Terminal;
+import dev.quiver.cli.terminal.Terminal;
 import dev.quiver.search.Reporter;
 import dev.quiver.search.Search;
 import dev.quiver.search.SearchConfig;

@@ -3,7 +3,9 @@ package dev.quiver.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quiver.core.query.IndexDatabase;
+import dev.quiver.core.query.App;
+import dev.quiver.core.query.Index;
+import dev.quiver.core.query.QueryException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,15 +36,15 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (IndexDatabase index = IndexDatabase.open(db)) {
+        try (Index index = Index.open(db)) {
             Map<String, Long> counts = index.counts();
-            List<IndexDatabase.InputInfo> inputs = index.inputs();
+            List<App> inputs = index.apps();
             if (json) {
                 ObjectMapper mapper = new ObjectMapper();
                 ObjectNode root = mapper.createObjectNode();
                 counts.forEach(root::put);
                 ArrayNode arr = root.putArray("input_list");
-                for (IndexDatabase.InputInfo i : inputs) {
+                for (App i : inputs) {
                     arr.addObject().put("id", i.id()).put("path", i.path()).put("kind", i.kind())
                             .put("sources", i.sources()).put("classes", i.classes()).put("problems", i.problems());
                 }
@@ -53,11 +55,14 @@ public final class StatsCommand implements Callable<Integer> {
                     out.printf("%-" + w + "s  %,12d%n", e.getKey(), e.getValue());
                 }
                 out.println();
-                for (IndexDatabase.InputInfo i : inputs) {
+                for (App i : inputs) {
                     out.printf("input %d  %-6s %s  (%,d files, %,d classes, %,d problems)%n", i.id(), i.kind(),
                             i.path(), i.sources(), i.classes(), i.problems());
                 }
             }
+        } catch (QueryException e) {
+            spec.commandLine().getErr().println("quiver: error: " + e.getMessage());
+            return ExitCode.ERROR.code();
         }
         out.flush();
         return ExitCode.OK.code();

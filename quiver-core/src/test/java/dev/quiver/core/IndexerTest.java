@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.quiver.core.Indexer.Format;
 import dev.quiver.core.pipeline.ProgressListener;
 import dev.quiver.core.pipeline.RunSummary;
-import dev.quiver.core.query.IndexDatabase;
+import dev.quiver.core.query.Index;
+import dev.quiver.core.query.QueryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,9 +177,12 @@ class IndexerTest {
                 + " ORDER BY v.id")).containsExactly(app1.toAbsolutePath() + "|one", app2.toAbsolutePath() + "|two",
                 app2.toAbsolutePath() + "|two-b");
         assertThat(count(db, "SELECT count(*) FROM problems")).isZero();
-        // Targets are shared across inputs, not duplicated.
-        assertThat(count(db, "SELECT count(*) FROM method_ids")).isEqualTo(1);
+        // Identities (defined or referenced) are shared across inputs, not duplicated: StringBuilder.<init>,
+        // Lcom/A;->run(I)V (defined in both apps), Lcom/B;->run(I)V; the two count fields.
+        assertThat(strings(db, "SELECT class || '->' || name || descriptor FROM method_ids ORDER BY id")).containsExactly(
+                "Lcom/A;->run(I)V", "Ljava/lang/StringBuilder;-><init>()V", "Lcom/B;->run(I)V");
         assertThat(count(db, "SELECT count(*) FROM field_ids")).isEqualTo(2);
+        assertThat(count(db, "SELECT count(DISTINCT sig_id) FROM methods")).isEqualTo(2);
     }
 
     @Test
@@ -198,7 +202,7 @@ class IndexerTest {
             w.commit();
         }
         assertThat(dump(replayed)).containsExactlyElementsOf(dump(db));
-        try (IndexDatabase a = IndexDatabase.open(json); IndexDatabase b = IndexDatabase.open(db)) {
+        try (Index a = Index.open(json); Index b = Index.open(db)) {
             Map<String, Long> counts = a.counts();
             assertThat(counts).isEqualTo(b.counts());
             assertThat(counts.get("problems")).isEqualTo(1);
@@ -209,14 +213,14 @@ class IndexerTest {
     void openingSomethingThatIsNotAnIndexFailsClearly() throws Exception {
         Path junk = tmp.resolve("junk.db");
         Files.writeString(junk, "hello, I am not a database, but long enough to have a header............");
-        assertThatThrownBy(() -> IndexDatabase.open(junk)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> Index.open(junk)).isInstanceOf(QueryException.class)
                 .hasMessageContaining("neither a Quiver database nor a Quiver JSON index");
-        assertThatThrownBy(() -> IndexDatabase.open(tmp.resolve("nope.db"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> Index.open(tmp.resolve("nope.db"))).isInstanceOf(QueryException.class)
                 .hasMessageContaining("nope.db");
         assertThat(Files.exists(tmp.resolve("nope.db"))).isFalse();
         Path badJson = tmp.resolve("bad.json");
         Files.writeString(badJson, "{\"format\":\"something-else\"}\n");
-        assertThatThrownBy(() -> IndexDatabase.open(badJson)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> Index.open(badJson)).isInstanceOf(QueryException.class)
                 .hasMessageContaining("not a Quiver JSON index");
     }
 

@@ -2,7 +2,7 @@ package dev.quiver.dex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.core.query.IndexDatabase;
+import dev.quiver.core.query.Index;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,8 +110,8 @@ class BaksmaliOptionsTest {
         TestDex.index(tmp.resolve("dex.db"), 1, dex);
         TestDex.index(tmp.resolve("smali.db"), 1, tree);
 
-        try (IndexDatabase a = IndexDatabase.open(tmp.resolve("dex.db"));
-             IndexDatabase b = IndexDatabase.open(tmp.resolve("smali.db"))) {
+        try (Index a = Index.open(tmp.resolve("dex.db"));
+             Index b = Index.open(tmp.resolve("smali.db"))) {
             Map<String, Long> dexCounts = new HashMap<>(a.counts());
             Map<String, Long> smaliCounts = new HashMap<>(b.counts());
             dexCounts.remove("sources"); // one DEX file against one smali file per class

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quiver.core.Indexer;
 import dev.quiver.core.Indexer.Format;
 import dev.quiver.core.pipeline.ProgressListener;
-import dev.quiver.core.query.IndexDatabase;
+import dev.quiver.core.query.Index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class CorpusExactnessTest {
         Indexer.index(new Indexer.Request(List.of(smali), db, Format.SQLITE, false, 2, ".smali"),
                 ProgressListener.NONE);
         Map<String, Long> quiver;
-        try (IndexDatabase idx = IndexDatabase.open(db)) {
+        try (Index idx = Index.open(db)) {
             quiver = idx.counts();
         }
 

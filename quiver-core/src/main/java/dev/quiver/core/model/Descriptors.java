@@ -47,6 +47,25 @@ public final class Descriptors {
         return methodDescriptor.substring(methodDescriptor.indexOf(')') + 1);
     }
 
+    /**
+     * A type as a user may type it, in descriptor form: {@code Landroid/app/Activity;} stays, a
+     * shell-eaten {@code Landroid/app/Activity} (no {@code ;}) and a Java name {@code android.app.Activity}
+     * become {@code Landroid/app/Activity;}. Anything else (patterns, primitives, arrays) is returned as is.
+     */
+    public static String userType(String s) {
+        String t = s.strip();
+        if (t.isEmpty() || t.indexOf('*') >= 0 || t.indexOf('?') >= 0 || isFieldType(t)) {
+            return t;
+        }
+        if (t.charAt(0) == 'L' && t.indexOf('/') > 0 && t.indexOf(';') < 0) {
+            return t + ";";
+        }
+        if (t.indexOf('/') < 0 && t.indexOf(';') < 0 && t.indexOf('.') > 0 && !t.startsWith(".") && !t.endsWith(".")) {
+            return "L" + t.replace('.', '/') + ";";
+        }
+        return t;
+    }
+
     /** A field or array element type: {@code I}, {@code [B}, {@code Lcom/a/B;} (not {@code V}). */
     public static boolean isFieldType(String s) {
         return typeEnd(s, 0, false) == s.length();

@@ -14,7 +14,7 @@ import java.util.List;
 /** The database schema (see docs/SCHEMA.md) and its version. */
 public final class Schema {
     /** Bumped on every incompatible change; stored in {@code meta.schema_version}. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Tables whose row counts {@code quiver stats} reports, in display order. */
     public static final List<String> COUNTED_TABLES = List.of(

@@ -168,9 +168,9 @@ public final class SqliteIndexWriter implements IndexSink {
                 "superclass", "source_file");
         interfaces = new BatchInsert(mainShard, "interfaces", "class_id", "position", "descriptor");
         annotations = new BatchInsert(mainShard, "annotations", "class_id", "position", "type");
-        fields = new BatchInsert(mainShard, "fields", "id", "class_id", "line", "name", "type", "flags",
+        fields = new BatchInsert(mainShard, "fields", "id", "class_id", "sig_id", "line", "name", "type", "flags",
                 "initial_value");
-        methods = new BatchInsert(mainShard, "methods", "id", "class_id", "first_line", "last_line", "name",
+        methods = new BatchInsert(mainShard, "methods", "id", "class_id", "sig_id", "first_line", "last_line", "name",
                 "descriptor", "parameters", "return_type", "flags", "registers", "locals");
         calls = new BatchInsert(mainShard, "calls", "id", "method_id", "line", "kind", "target_id",
                 "registers", "extra");
@@ -323,12 +323,13 @@ public final class SqliteIndexWriter implements IndexSink {
             annotations.add(cid, pos++, a);
         }
         for (FieldDef f : c.fields()) {
-            fields.add(++fieldId, cid, f.line(), f.name(), f.type(), f.flags(), f.initialValue());
+            long sig = fieldTarget(new FieldRef(c.descriptor(), f.name(), f.type()));
+            fields.add(++fieldId, cid, sig, f.line(), f.name(), f.type(), f.flags(), f.initialValue());
         }
         for (MethodDef m : c.methods()) {
             long mid = ++methodId;
             String d = m.descriptor();
-            methods.add(mid, cid, m.firstLine(), m.lastLine(), m.name(), d, Descriptors.parameters(d),
+            methods.add(mid, cid, methodTarget(m.ref(c.descriptor())), m.firstLine(), m.lastLine(), m.name(), d, Descriptors.parameters(d),
                     Descriptors.returnType(d), m.flags(), m.registers() < 0 ? null : m.registers(),
                     m.locals() < 0 ? null : m.locals());
             for (Call k : m.calls()) {

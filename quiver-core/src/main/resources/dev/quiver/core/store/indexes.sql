@@ -17,6 +17,10 @@ CREATE INDEX IF NOT EXISTS methods_class ON methods(class_id)
 ;
 CREATE INDEX IF NOT EXISTS methods_name ON methods(name)
 ;
+CREATE INDEX IF NOT EXISTS methods_sig ON methods(sig_id)
+;
+CREATE INDEX IF NOT EXISTS fields_sig ON fields(sig_id)
+;
 CREATE INDEX IF NOT EXISTS calls_method ON calls(method_id)
 ;
 CREATE INDEX IF NOT EXISTS calls_target ON calls(target_id)

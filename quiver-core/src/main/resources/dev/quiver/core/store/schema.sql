@@ -1,4 +1,4 @@
--- Quiver index schema, version 1. Documented in docs/SCHEMA.md; keep both in step.
+-- Quiver index schema, version 2. Documented in docs/SCHEMA.md; keep both in step.
 -- Statements are separated by lines holding only ';'.
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -6,9 +6,16 @@ CREATE TABLE meta (
 ) WITHOUT ROWID
 ;
 CREATE TABLE inputs (
-  id   INTEGER PRIMARY KEY,
-  path TEXT NOT NULL,
-  kind TEXT NOT NULL
+  id           INTEGER PRIMARY KEY,
+  path         TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  bytes        INTEGER,
+  sha256       TEXT,
+  package      TEXT,
+  version_code INTEGER,
+  version_name TEXT,
+  min_sdk      INTEGER,
+  target_sdk   INTEGER
 )
 ;
 CREATE TABLE sources (
@@ -48,6 +55,7 @@ CREATE TABLE annotations (
 CREATE TABLE fields (
   id            INTEGER PRIMARY KEY,
   class_id      INTEGER NOT NULL REFERENCES classes(id),
+  sig_id        INTEGER NOT NULL REFERENCES field_ids(id),
   line          INTEGER NOT NULL,
   name          TEXT NOT NULL,
   type          TEXT NOT NULL,
@@ -58,6 +66,7 @@ CREATE TABLE fields (
 CREATE TABLE methods (
   id          INTEGER PRIMARY KEY,
   class_id    INTEGER NOT NULL REFERENCES classes(id),
+  sig_id      INTEGER NOT NULL REFERENCES method_ids(id),
   first_line  INTEGER NOT NULL,
   last_line   INTEGER NOT NULL,
   name        TEXT NOT NULL,
@@ -69,8 +78,10 @@ CREATE TABLE methods (
   locals      INTEGER
 )
 ;
--- Every distinct method / field referenced by an instruction, once (like DEX's method_ids and
--- field_ids sections). Instructions point here by id: narrow rows, small integer indexes.
+-- Every distinct method / field identity the app defines or references, once (like DEX's method_ids
+-- and field_ids sections). Instructions point here by id (narrow rows, small integer indexes), and
+-- so do definitions (methods.sig_id, fields.sig_id): a call target and the methods that define it
+-- share one id, which is what cross-references walk.
 CREATE TABLE method_ids (
   id         INTEGER PRIMARY KEY,
   class      TEXT NOT NULL,
@@ -131,13 +142,13 @@ CREATE TABLE problems (
 ;
 -- Convenience views: canonical signatures and file paths joined in.
 CREATE VIEW v_methods AS
-  SELECT m.id, c.descriptor || '->' || m.name || m.descriptor AS signature,
+  SELECT m.id, c.descriptor || '->' || m.name || m.descriptor AS signature, m.sig_id,
          c.descriptor AS class, m.name, m.descriptor, m.parameters, m.return_type, m.flags,
          m.registers, m.locals, s.path, m.first_line, m.last_line, c.input_id
   FROM methods m JOIN classes c ON c.id = m.class_id JOIN sources s ON s.id = c.source_id
 ;
 CREATE VIEW v_fields AS
-  SELECT f.id, c.descriptor || '->' || f.name || ':' || f.type AS signature,
+  SELECT f.id, c.descriptor || '->' || f.name || ':' || f.type AS signature, f.sig_id,
          c.descriptor AS class, f.name, f.type, f.flags, f.initial_value, s.path, f.line, c.input_id
   FROM fields f JOIN classes c ON c.id = f.class_id JOIN sources s ON s.id = c.source_id
 ;

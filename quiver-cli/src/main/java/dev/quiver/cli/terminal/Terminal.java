@@ -1,4 +1,4 @@
-package dev.quiver.cli.search;
+package dev.quiver.cli.terminal;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** What {@code quiver search} needs to know about the terminal, if there is one. */
+/** What Quiver knows about the user's terminal: the one place that asks. */
 public final class Terminal {
     private static final int DEFAULT_WIDTH = 120;
 
@@ -22,6 +22,11 @@ public final class Terminal {
         } catch (IOException | UnsupportedOperationException e) {
             return System.console() != null;
         }
+    }
+
+    /** True when stdin/stdout are a terminal and progress is not turned off ({@code QUIVER_NO_PROGRESS}). */
+    public static boolean interactive() {
+        return System.console() != null && System.getenv("QUIVER_NO_PROGRESS") == null;
     }
 
     /** The terminal's width: {@code $COLUMNS}, else {@code stty size} on {@code /dev/tty}, else 120. */

@@ -1,0 +1,15 @@
+.class public Lcom/q/SmsReceiver;
+.super Landroid/content/BroadcastReceiver;
+.source "SmsReceiver.java"
+
+.method public constructor <init>()V
+    .registers 1
+    invoke-direct {p0}, Landroid/content/BroadcastReceiver;-><init>()V
+    return-void
+.end method
+
+.method public onReceive(Landroid/content/Context;Landroid/content/Intent;)V
+    .registers 3
+    invoke-static {}, Lcom/q/Chain;->l1()V
+    return-void
+.end method
