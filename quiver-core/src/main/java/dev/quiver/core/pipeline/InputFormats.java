@@ -12,13 +12,30 @@ import java.util.ServiceLoader;
 /** Chooses the {@link InputFormat} for a path: smali trees here, DEX/APK from quiver-dex. */
 public final class InputFormats {
     private final List<InputFormat> formats = new ArrayList<>();
+    private final String smaliSuffix;
 
     /** @param smaliSuffix suffix of smali files ({@code .smali} unless the user says otherwise) */
     public InputFormats(String smaliSuffix) {
+        this.smaliSuffix = smaliSuffix.startsWith(".") || smaliSuffix.isEmpty() ? smaliSuffix : "." + smaliSuffix;
         formats.add(new SmaliTreeFormat(smaliSuffix));
         for (InputFormat f : ServiceLoader.load(InputFormat.class)) {
             formats.add(f);
         }
+    }
+
+    /** The suffix of smali files, with its dot. */
+    public String smaliSuffix() {
+        return smaliSuffix;
+    }
+
+    /** The format that {@linkplain InputFormat#recognizes recognises} {@code file} as a sample, or null. */
+    public InputFormat recognize(Path file) {
+        for (InputFormat f : formats) {
+            if (f.recognizes(file)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** The format that reads {@code path}, or a clear error. */
