@@ -126,6 +126,77 @@ public final class Manifests {
         return out;
     }
 
+    /**
+     * The one JSON shape of an app's manifest ({@code quiver manifest --json}, the REST API): keys are the
+     * column names of the manifest tables, lists in manifest order.
+     */
+    public static Map<String, Object> toMap(AppManifest am) {
+        Manifest m = am.manifest();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("app", am.app().id());
+        out.put("path", am.app().path());
+        out.put("package", m.packageName());
+        out.put("version_code", m.versionCode());
+        out.put("version_name", m.versionName());
+        out.put("min_sdk", m.minSdk() == null ? null : (long) m.minSdk());
+        out.put("target_sdk", m.targetSdk() == null ? null : (long) m.targetSdk());
+        out.put("source", m.source());
+        Application a = m.application();
+        Map<String, Object> app = new LinkedHashMap<>();
+        app.put("name", a.name());
+        app.put("class", a.className());
+        app.put("debuggable", a.debuggable());
+        app.put("allow_backup", a.allowBackup());
+        app.put("uses_cleartext_traffic", a.usesCleartextTraffic());
+        app.put("network_security_config", a.networkSecurityConfig());
+        app.put("test_only", a.testOnly());
+        app.put("permission", a.permission());
+        app.put("process", a.process());
+        app.put("enabled", a.enabled());
+        app.put("app_component_factory", a.appComponentFactory());
+        app.put("backup_agent", a.backupAgent());
+        out.put("application", app);
+        List<Object> perms = new ArrayList<>();
+        for (Permission p : m.permissions()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("kind", p.kind());
+            x.put("name", p.name());
+            x.put("protection_level", p.protectionLevel());
+            x.put("max_sdk", p.maxSdk() == null ? null : (long) p.maxSdk());
+            perms.add(x);
+        }
+        out.put("permissions", perms);
+        List<Object> comps = new ArrayList<>();
+        for (Component c : m.components()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("kind", c.kind());
+            x.put("name", c.name());
+            x.put("class", c.className());
+            x.put("exported", c.exported());
+            x.put("exported_reason", c.exportedReason());
+            x.put("permission", c.permission());
+            x.put("read_permission", c.readPermission());
+            x.put("write_permission", c.writePermission());
+            x.put("process", c.process());
+            x.put("enabled", c.enabled());
+            x.put("authorities", c.authorities());
+            x.put("target_activity", c.targetActivity());
+            List<Object> filters = new ArrayList<>();
+            for (IntentFilter f : c.filters()) {
+                Map<String, Object> y = new LinkedHashMap<>();
+                y.put("priority", f.priority() == null ? null : (long) f.priority());
+                y.put("actions", f.actions());
+                y.put("categories", f.categories());
+                y.put("data", f.data());
+                filters.add(y);
+            }
+            x.put("intent_filters", filters);
+            comps.add(x);
+        }
+        out.put("components", comps);
+        return out;
+    }
+
     private static Boolean bool(ResultSet rs, int i) throws SQLException {
         long v = rs.getLong(i);
         return rs.wasNull() ? null : v != 0;
