@@ -19,6 +19,12 @@ import java.util.List;
 public final class TestApps {
     /** Overloads, recursion and cycles, a depth chain, interfaces and abstract classes, framework targets, odd names. */
     public static final String ANALYSIS = "analysis";
+    /**
+     * An apktool-like tree with an AndroidManifest.xml: an Application subclass, an activity inheriting onCreate
+     * and registering a click listener that sends an SMS, an alias, an exported receiver and a non-exported
+     * service that send one directly.
+     */
+    public static final String MANIFEST = "manifest";
 
     private TestApps() {
     }
