@@ -155,7 +155,7 @@ public final class ApkInputFormat implements InputFormat {
             throws IOException, InterruptedException {
         if (e == null) {
             if (zip.count(MANIFEST) == 0 && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".apk")) {
-                fail(out, new Problem(Kind.MANIFEST, MANIFEST, 0, "no AndroidManifest.xml in this APK"));
+                fail(out, new Problem(Kind.MANIFEST, MANIFEST, 0, "no AndroidManifest.xml in this APK (Android would refuse to install it)"));
             }
             return;
         }

@@ -120,17 +120,16 @@ final class ZipArchive implements AutoCloseable {
 
     private void load() throws IOException {
         long eocd = findEocd();
-        boolean central = false;
         if (eocd < 0) {
-            findings.add(new Finding("", "no end of central directory record: the archive is truncated or not a "
-                    + "zip; entries were recovered from their local headers (Android would refuse this APK)"));
-        } else {
-            central = readCentral(eocd);
-        }
-        if (!central) {
             recoverFromLocalHeaders();
-        } else {
+            findings.add(0, new Finding("", entries.isEmpty()
+                    ? "not a zip archive (no central directory, no entry at the start); an APK, JAR or ZIP was expected"
+                    : "no end of central directory record: the archive is truncated or not a zip; entries were "
+                    + "recovered from their local headers (Android would refuse this APK)"));
+        } else if (readCentral(eocd)) {
             checkLocalHeaders();
+        } else {
+            recoverFromLocalHeaders();
         }
         for (Entry e : entries) {
             nameCounts.merge(e.name(), 1, Integer::sum);
@@ -344,9 +343,6 @@ final class ZipArchive implements AutoCloseable {
             }
             entries.add(new Entry(name, method, flags, crc, csize, usize, p, dataStart));
             p = dataStart + csize;
-        }
-        if (entries.isEmpty()) {
-            findings.add(new Finding("", "no zip entry could be found (not a zip archive, or damaged from the start)"));
         }
     }
 

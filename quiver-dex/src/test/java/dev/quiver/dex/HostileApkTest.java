@@ -109,8 +109,8 @@ class HostileApkTest {
     @Test
     void aZipBombFinishesInASmallHeap() throws Exception {
         byte[] zeros = deflate(new byte[200 << 20]);
-        byte[] zip = ZipBytes.zip(entries("classes.dex", dex, "classes2.dex", new byte[] {1}, "classes3.dex",
-                new byte[] {2}));
+        byte[] zip = ZipBytes.zip(entries("AndroidManifest.xml", manifest, "classes.dex", dex, "classes2.dex",
+                new byte[] {1}, "classes3.dex", new byte[] {2}));
         Path apk = apk("bomb.apk", replaceEntryData(zip, zeros, 200 << 20));
         Path db = tmp.resolve("child.db");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
@@ -130,7 +130,8 @@ class HostileApkTest {
 
     @Test
     void duplicateEntryNamesAreReportedAndNoCopyIsRead() throws Exception {
-        byte[] zip = ZipBytes.zip(entries("classes.dex", dex, "classes.xex", dex2, "classes2.dex", dex2));
+        byte[] zip = ZipBytes.zip(entries("AndroidManifest.xml", manifest, "classes.dex", dex, "classes.xex", dex2,
+                "classes2.dex", dex2));
         rename(zip, "classes.xex", "classes.dex");
         Path db = tmp.resolve("q.db");
         TestDex.index(db, 1, apk("dup.apk", zip));
@@ -143,8 +144,8 @@ class HostileApkTest {
     @Test
     void unsafeNamesAreReportedAndNeverUsedAsPaths() throws Exception {
         Path db = tmp.resolve("q.db");
-        TestDex.index(db, 1, apk("evil.apk", ZipBytes.zip(entries("../../classes.dex", dex2, "/etc/x.so", new byte[1],
-                "classes.dex", dex))));
+        TestDex.index(db, 1, apk("evil.apk", ZipBytes.zip(entries("AndroidManifest.xml", manifest, "../../classes.dex",
+                dex2, "/etc/x.so", new byte[1], "classes.dex", dex))));
 
         assertThat(problems(db)).containsExactly(
                 "archive ../../classes.dex: unsafe entry name (absolute or with '..'); never used as a path",
@@ -187,7 +188,7 @@ class HostileApkTest {
 
     @Test
     void aCentralDirectoryPointingOutsideTheFileIsRecoveredToo() throws Exception {
-        byte[] zip = ZipBytes.zip(entries("classes.dex", dex));
+        byte[] zip = ZipBytes.zip(entries("AndroidManifest.xml", manifest, "classes.dex", dex));
         ZipBytes.putInt(zip, ZipBytes.eocd(zip) + 16, 0x7fffff00); // central directory offset
         Path db = tmp.resolve("q.db");
         TestDex.index(db, 1, apk("cd.apk", zip));
@@ -199,7 +200,7 @@ class HostileApkTest {
 
     @Test
     void anUnsupportedCompressionMethodIsReportedAndTheRestRead() throws Exception {
-        byte[] zip = ZipBytes.stored(entries("classes.dex", dex, "classes2.dex", dex2));
+        byte[] zip = ZipBytes.stored(entries("AndroidManifest.xml", manifest, "classes.dex", dex, "classes2.dex", dex2));
         ZipBytes.putShort(zip, ZipBytes.central(zip, "classes2.dex") + 10, 12); // bzip2
         ZipBytes.putShort(zip, ZipBytes.local(zip, "classes2.dex") + 8, 12);
         Path db = tmp.resolve("q.db");
@@ -212,7 +213,8 @@ class HostileApkTest {
 
     @Test
     void overlappingEntriesAreNotRead() throws Exception {
-        byte[] zip = ZipBytes.stored(entries("classes.dex", dex, "classes2.dex", dex2, "classes3.dex", dex2));
+        byte[] zip = ZipBytes.stored(entries("AndroidManifest.xml", manifest, "classes.dex", dex, "classes2.dex", dex2,
+                "classes3.dex", dex2));
         // classes3.dex's central record points at classes2.dex's local header (and so at its data).
         ZipBytes.putInt(zip, ZipBytes.central(zip, "classes3.dex") + 42, ZipBytes.local(zip, "classes2.dex"));
         Path db = tmp.resolve("q.db");
@@ -225,12 +227,13 @@ class HostileApkTest {
 
     @Test
     void aTruncatedManifestKeepsWhatCouldBeReadAndTheCodeIsIndexed() throws Exception {
-        byte[] cut = Arrays.copyOf(manifest, manifest.length / 2);
+        byte[] cut = Arrays.copyOf(manifest, manifest.length - 100); // the last elements are cut off
         Path db = tmp.resolve("q.db");
         TestDex.index(db, 1, apk("m.apk", ZipBytes.zip(entries("AndroidManifest.xml", cut, "classes.dex", dex))));
 
-        assertThat(problems(db)).first().asString().startsWith("manifest AndroidManifest.xml: truncated binary XML: "
+        assertThat(problems(db)).first().asString().isEqualTo("manifest AndroidManifest.xml: truncated binary XML: "
                 + "the header declares " + manifest.length + " bytes, there are " + cut.length);
+        assertThat(TestDex.rows(db, "SELECT count(*) FROM permissions")).containsExactly("2");
         assertThat(classes(db)).containsExactly("Lgood/A;");
         assertThat(TestDex.rows(db, "SELECT package FROM inputs")).containsExactly("com.example.app");
     }
@@ -251,7 +254,10 @@ class HostileApkTest {
     void anApkWithoutAManifestSaysSo() throws Exception {
         Path db = tmp.resolve("q.db");
         TestDex.index(db, 1, apk("nomanifest.apk", ZipBytes.zip(entries("classes.dex", dex))));
-        assertThat(problems(db)).containsExactly("manifest AndroidManifest.xml: no AndroidManifest.xml in this APK");
+        assertThat(problems(db)).containsExactly("manifest AndroidManifest.xml: no AndroidManifest.xml in this APK "
+                + "(Android would refuse to install it)");
+        TestDex.index(tmp.resolve("jar.db"), 1, apk("lib.jar", ZipBytes.zip(entries("classes.dex", dex))));
+        assertThat(problems(tmp.resolve("jar.db"))).isEmpty();
     }
 
     @Test
@@ -270,7 +276,7 @@ class HostileApkTest {
 
     @Test
     void entriesDeclaringAHugeSizeAreNotRead() throws Exception {
-        byte[] zip = ZipBytes.zip(entries("classes.dex", dex, "classes2.dex", dex2));
+        byte[] zip = ZipBytes.zip(entries("AndroidManifest.xml", manifest, "classes.dex", dex, "classes2.dex", dex2));
         ZipBytes.putInt(zip, ZipBytes.central(zip, "classes2.dex") + 24, Integer.MAX_VALUE);
         Path db = tmp.resolve("q.db");
         RunSummary s = TestDex.index(db, 1, apk("huge.apk", zip));
