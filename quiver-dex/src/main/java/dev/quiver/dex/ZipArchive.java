@@ -250,29 +250,23 @@ final class ZipArchive implements AutoCloseable {
                         + e.localOffset() + "); the entry cannot be read"));
                 continue;
             }
-            ByteBuffer h = read(e.localOffset(), 30);
-            if (h.getInt(0) != LOCAL_SIG) {
+            Entry h = localHeader(e.localOffset());
+            if (h == null) {
                 findings.add(new Finding(e.name(), "no local header at offset " + e.localOffset()
                         + " (the central directory points elsewhere); the entry cannot be read"));
                 continue;
             }
-            int flags = h.getShort(6) & 0xffff;
-            int method = h.getShort(8) & 0xffff;
-            long crc = h.getInt(14) & 0xffffffffL;
-            long csize = h.getInt(18) & 0xffffffffL;
-            long usize = h.getInt(22) & 0xffffffffL;
-            int nameLen = h.getShort(26) & 0xffff;
-            int extraLen = h.getShort(28) & 0xffff;
-            long dataStart = e.localOffset() + 30 + nameLen + extraLen;
-            String localName = dataStart <= fileSize ? name(read(e.localOffset() + 30, nameLen), 0, nameLen) : null;
+            long dataStart = h.dataStart();
             String what = null;
-            if (!e.name().equals(localName)) {
-                what = "name '" + localName + "'";
-            } else if (method != e.method()) {
-                what = "compression method " + method + " (central directory: " + e.method() + ")";
-            } else if ((flags & 8) == 0 && !sizeAgrees(csize, e.compressedSize(), usize, e.size(), crc, e.crc())) {
-                what = "sizes or CRC " + csize + "/" + usize + "/" + Long.toHexString(crc) + " (central directory: "
-                        + e.compressedSize() + "/" + e.size() + "/" + Long.toHexString(e.crc()) + ")";
+            if (!e.name().equals(h.name())) {
+                what = "name '" + h.name() + "'";
+            } else if (h.method() != e.method()) {
+                what = "compression method " + h.method() + " (central directory: " + e.method() + ")";
+            } else if ((h.flags() & 8) == 0 && !sizeAgrees(h.compressedSize(), e.compressedSize(), h.size(), e.size(),
+                    h.crc(), e.crc())) {
+                what = "sizes or CRC " + h.compressedSize() + "/" + h.size() + "/" + Long.toHexString(h.crc())
+                        + " (central directory: " + e.compressedSize() + "/" + e.size() + "/" + Long.toHexString(e.crc())
+                        + ")";
             }
             if (what != null) {
                 differ.add(e.name());
@@ -291,6 +285,21 @@ final class ZipArchive implements AutoCloseable {
         }
     }
 
+    /** The local header at {@code at} as an entry (its data start included), or null when there is none. */
+    private Entry localHeader(long at) throws IOException {
+        ByteBuffer h = read(at, 30);
+        if (h.getInt(0) != LOCAL_SIG) {
+            return null;
+        }
+        int nameLen = h.getShort(26) & 0xffff;
+        long dataStart = at + 30 + nameLen + (h.getShort(28) & 0xffff);
+        if (dataStart > fileSize) {
+            return null;
+        }
+        return new Entry(name(read(at + 30, nameLen), 0, nameLen), h.getShort(8) & 0xffff, h.getShort(6) & 0xffff,
+                h.getInt(14) & 0xffffffffL, h.getInt(18) & 0xffffffffL, h.getInt(22) & 0xffffffffL, at, dataStart);
+    }
+
     private static boolean sizeAgrees(long lc, long cc, long lu, long cu, long lcrc, long ccrc) {
         return (lc == cc || lc == 0xffffffffL) && (lu == cu || lu == 0xffffffffL) && lcrc == ccrc;
     }
@@ -300,22 +309,17 @@ final class ZipArchive implements AutoCloseable {
         entries.clear();
         long p = 0;
         while (p + 30 <= fileSize && entries.size() < MAX_ENTRIES) {
-            ByteBuffer h = read(p, 30);
-            if (h.getInt(0) != LOCAL_SIG) {
+            Entry h = localHeader(p);
+            if (h == null) {
                 break;
             }
-            int flags = h.getShort(6) & 0xffff;
-            int method = h.getShort(8) & 0xffff;
-            long crc = h.getInt(14) & 0xffffffffL;
-            long csize = h.getInt(18) & 0xffffffffL;
-            long usize = h.getInt(22) & 0xffffffffL;
-            int nameLen = h.getShort(26) & 0xffff;
-            int extraLen = h.getShort(28) & 0xffff;
-            long dataStart = p + 30 + nameLen + extraLen;
-            if (dataStart > fileSize) {
-                break;
-            }
-            String name = name(read(p + 30, nameLen), 0, nameLen);
+            int flags = h.flags();
+            int method = h.method();
+            long crc = h.crc();
+            long csize = h.compressedSize();
+            long usize = h.size();
+            long dataStart = h.dataStart();
+            String name = h.name();
             if ((flags & 8) != 0 && csize == 0) {
                 if (method != DEFLATED) {
                     findings.add(new Finding(name, "a stored entry whose size is only in a data descriptor: its end "
