@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -92,29 +93,31 @@ public final class SampleFolder {
     private Node scan(Path dir) {
         Node node = new Node();
         try {
-            if (!visited.add(dir.toRealPath())) {
+            if (Files.isSymbolicLink(dir) && !visited.add(dir.toRealPath())) {
                 return node;
             }
         } catch (IOException e) {
             return node;
         }
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                children.add(p);
-            }
-        } catch (IOException e) {
+        // Names as strings, sorted once: this walk sees every file of a large tree (84k on the framework) before
+        // the parse does, so it makes no Path and no stat for a smali file.
+        String[] names = dir.toFile().list();
+        if (names == null) {
             return node; // an unreadable directory: the smali walk (or nothing) reports it
         }
-        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        Arrays.sort(names);
         // Per child, in order: a sample, a pure subtree (tree or nothing), or a mixed subtree's items.
         List<Object> parts = new ArrayList<>();
-        for (Path child : children) {
-            String name = child.getFileName().toString();
-            if (name.endsWith(suffix) && !Files.isDirectory(child)) {
+        for (String name : names) {
+            // A name with the smali suffix is taken as a file without a stat; a directory so named is then an
+            // input of its own, which the smali format reads all the same.
+            if (name.endsWith(suffix)) {
                 node.smali = true;
-                parts.add(new LooseSmali(child));
-            } else if (Files.isDirectory(child)) {
+                parts.add(new LooseSmali(name));
+                continue;
+            }
+            Path child = dir.resolve(name);
+            if (Files.isDirectory(child)) {
                 if (isApktoolTree(child)) {
                     node.mixed = true;
                     parts.add(child);
@@ -136,12 +139,11 @@ public final class SampleFolder {
         if (!node.mixed) {
             return node;
         }
-        node.notAndroid = 0;
         for (Object part : parts) {
             if (part instanceof Path p) {
                 node.items.add(p);
             } else if (part instanceof LooseSmali l) {
-                node.items.add(l.file());
+                node.items.add(dir.resolve(l.name()));
             } else if (part instanceof Sub s) {
                 if (s.node().mixed) {
                     node.items.addAll(s.node().items);
@@ -161,7 +163,7 @@ public final class SampleFolder {
     /** A file here that is neither a sample nor smali. */
     private static final Object OTHER = new Object();
 
-    private record LooseSmali(Path file) {
+    private record LooseSmali(String name) {
     }
 
     private record Sub(Path dir, Node node) {
