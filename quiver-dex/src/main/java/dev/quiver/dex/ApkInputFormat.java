@@ -116,26 +116,19 @@ public final class ApkInputFormat implements InputFormat {
             for (ZipArchive.Entry e : dex) {
                 readDex(zip, e, out, null);
             }
+            boolean hidden = false;
             for (ZipArchive.Entry e : others) {
                 if (e.size() >= 0x70 && ZipArchive.startsWith(zip.head(e, 4), DEX_MAGIC)) {
+                    hidden = true;
                     readDex(zip, e, out, "a DEX file stored as " + e.name() + ": Android loads only classes*.dex as "
                             + "the app's code, so this one is loaded at run time if at all (DexClassLoader?)"
                             + (dex.isEmpty() ? "; the archive has no classes.dex" : "") + "; indexed with the app");
                 }
             }
-            if (dex.isEmpty() && !hasHiddenDex(zip, others)) {
+            if (dex.isEmpty() && !hidden) {
                 fail(out, new Problem(Kind.UNSUPPORTED, "", 0, "no classes.dex in this archive; nothing to index"));
             }
         }
-    }
-
-    private static boolean hasHiddenDex(ZipArchive zip, List<ZipArchive.Entry> others) throws IOException {
-        for (ZipArchive.Entry e : others) {
-            if (e.size() >= 0x70 && ZipArchive.startsWith(zip.head(e, 4), DEX_MAGIC)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void reportNames(UnitConsumer out, List<String> names, String format, ZipArchive zip)

@@ -82,6 +82,10 @@ final class ZipArchive implements AutoCloseable {
     private final Map<String, Integer> nameCounts = new HashMap<>();
     private final java.util.Set<Entry> overlapping = new java.util.HashSet<>();
     private long inflatedTotal;
+    /** The inflater {@link #head} reuses; ended on {@link #close}. */
+    private Inflater sniffer;
+    /** Bytes inflated only to find where entries end, during recovery (a budget of its own). */
+    private long scanned;
 
     /** A structural finding: the entry it is about ({@code ""} for the archive) and what is wrong. */
     record Finding(String entry, String message) {
@@ -370,14 +374,14 @@ final class ZipArchive implements AutoCloseable {
                     inf.setInput(chunk);
                 }
                 produced += inf.inflate(out);
-                if (produced > DexUnits.MAX_DEX_BYTES || inflatedTotal + produced > MAX_TOTAL_BYTES) {
+                if (produced > DexUnits.MAX_DEX_BYTES || scanned + produced > MAX_TOTAL_BYTES) {
                     return null;
                 }
                 if (inf.needsDictionary()) {
                     return null;
                 }
             }
-            inflatedTotal += produced;
+            scanned += produced;
             return new long[] {inf.getBytesRead(), produced};
         } catch (DataFormatException e) {
             return null;
@@ -430,7 +434,11 @@ final class ZipArchive implements AutoCloseable {
         return data;
     }
 
-    /** Up to {@code n} first inflated bytes of {@code e} (for sniffing a file type), or an empty array. */
+    /**
+     * Up to {@code n} first inflated bytes of {@code e} (for sniffing a file type), or an empty array. Called
+     * for every entry of an APK (hundreds): one inflater serves them all, and only the first compressed bytes
+     * are read.
+     */
     byte[] head(Entry e, int n) throws IOException {
         if (e.dataStart() < 0 || overlapping.contains(e) || e.size() < n || e.compressedSize() > fileSize
                 || e.dataStart() + e.compressedSize() > fileSize) {
@@ -444,19 +452,20 @@ final class ZipArchive implements AutoCloseable {
         if (e.method() != DEFLATED) {
             return new byte[0];
         }
-        Inflater inf = new Inflater(true);
+        if (sniffer == null) {
+            sniffer = new Inflater(true);
+        }
+        sniffer.reset();
         try {
-            int take = (int) Math.min(e.compressedSize(), 4096);
+            int take = (int) Math.min(e.compressedSize(), 1024);
             byte[] in = new byte[take];
             read(e.dataStart(), take).get(in);
-            inf.setInput(in);
+            sniffer.setInput(in);
             byte[] out = new byte[n];
-            int got = inf.inflate(out);
+            int got = sniffer.inflate(out);
             return got == n ? out : new byte[0];
         } catch (DataFormatException ex) {
             return new byte[0];
-        } finally {
-            inf.end();
         }
     }
 
@@ -581,6 +590,9 @@ final class ZipArchive implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (sniffer != null) {
+            sniffer.end();
+        }
         ch.close();
     }
 

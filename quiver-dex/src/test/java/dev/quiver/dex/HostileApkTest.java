@@ -275,6 +275,46 @@ class HostileApkTest {
     }
 
     @Test
+    void aHiddenDexBesideClassesDexIsIndexedToo() throws Exception {
+        Path db = tmp.resolve("q.db");
+        TestDex.index(db, 1, apk("both.apk", ZipBytes.zip(entries("AndroidManifest.xml", manifest, "classes.dex", dex,
+                "assets/payload", dex2))));
+
+        assertThat(problems(db)).containsExactly("hidden-dex assets/payload: a DEX file stored as assets/payload: "
+                + "Android loads only classes*.dex as the app's code, so this one is loaded at run time if at all "
+                + "(DexClassLoader?); indexed with the app");
+        assertThat(classes(db)).containsExactly("Lgood/A;", "Lgood/B;");
+    }
+
+    @Test
+    void aLocalHeaderWithAnotherNameIsReported() throws Exception {
+        byte[] zip = ZipBytes.stored(entries("AndroidManifest.xml", manifest, "classes.dex", dex));
+        int local = ZipBytes.local(zip, "classes.dex");
+        zip[local + 30 + "classes".length()] = 'X'; // the local header now names "classesX.dex"
+        Path db = tmp.resolve("q.db");
+        TestDex.index(db, 1, apk("names.apk", zip));
+
+        assertThat(problems(db)).containsExactly("archive classes.dex: 1 local header disagrees with the central "
+                + "directory (classes.dex: local header has name 'classesXdex'); read as the central directory says, "
+                + "as Android does (tools that trust local headers see other data)");
+        assertThat(classes(db)).containsExactly("Lgood/A;");
+    }
+
+    @Test
+    void aCrcMismatchIsReportedAndTheEntryStillRead() throws Exception {
+        byte[] zip = ZipBytes.stored(entries("AndroidManifest.xml", manifest, "classes.dex", dex));
+        int crcAt = ZipBytes.central(zip, "classes.dex") + 16;
+        ZipBytes.putInt(zip, crcAt, ZipBytes.le(zip).getInt(crcAt) ^ 1);
+        ZipBytes.putInt(zip, ZipBytes.local(zip, "classes.dex") + 14, ZipBytes.le(zip).getInt(crcAt));
+        Path db = tmp.resolve("q.db");
+        TestDex.index(db, 1, apk("crc.apk", zip));
+
+        assertThat(problems(db)).containsExactly("archive classes.dex: CRC mismatch (the entry is damaged or was "
+                + "changed after signing); read anyway");
+        assertThat(classes(db)).containsExactly("Lgood/A;");
+    }
+
+    @Test
     void entriesDeclaringAHugeSizeAreNotRead() throws Exception {
         byte[] zip = ZipBytes.zip(entries("AndroidManifest.xml", manifest, "classes.dex", dex, "classes2.dex", dex2));
         ZipBytes.putInt(zip, ZipBytes.central(zip, "classes2.dex") + 24, Integer.MAX_VALUE);

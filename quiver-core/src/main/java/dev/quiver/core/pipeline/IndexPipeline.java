@@ -69,7 +69,7 @@ public final class IndexPipeline {
         try (Digests digests = new Digests(paths)) {
             for (int i = 0; i < inputs.size(); i++) {
                 Input input = inputs.get(i);
-                long size = Files.isRegularFile(input.path()) ? Files.size(input.path()) : -1;
+                long size = sizeOf(input.path());
                 if (size >= 0 && seenSizes.contains(size)) {
                     // Only a file of the same size can be the same file: wait for this digest before reading.
                     String earlier = seenDigests.get(digests.get(i).sha256());
@@ -102,6 +102,15 @@ public final class IndexPipeline {
             }
         }
         return totals.summary();
+    }
+
+    /** The size of a regular file, else -1 (a directory; a file the format will report as unreadable). */
+    private static long sizeOf(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private void runSequential(Input input, Stage stage) throws IOException, InterruptedException {

@@ -122,6 +122,20 @@ class BinaryXmlTest {
     }
 
     @Test
+    void anAttributeWearingAnotherKnownNameIsReported() {
+        Axml.Element root = Axml.el("manifest").plain("package", "com.x")
+                .child(Axml.el("application").child(Axml.el("service").android("name", 0x01010003, ".S")
+                        .androidBool("enabled", 0x01010010, true)));
+
+        ManifestReader.Read r = ManifestReader.binary(Axml.write(root, true));
+
+        assertThat(r.manifest().components().get(0).exported()).isTrue();
+        assertThat(r.manifest().components().get(0).enabled()).isTrue();
+        assertThat(r.problems()).containsExactly("an attribute written 'enabled' carries the resource id of "
+                + "android:exported (0x01010010); read as android:exported, as Android does");
+    }
+
+    @Test
     void aTextManifestInAnApkIsReadAndReported() {
         byte[] text = "<manifest package=\"com.t\"/>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         ManifestReader.Read r = ManifestReader.binary(text);
