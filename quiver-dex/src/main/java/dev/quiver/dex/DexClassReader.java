@@ -2,6 +2,7 @@ package dev.quiver.dex;
 
 import dev.quiver.core.model.Call;
 import dev.quiver.core.model.ClassDef;
+import dev.quiver.core.model.Descriptors;
 import dev.quiver.core.model.FieldAccess;
 import dev.quiver.core.model.FieldDef;
 import dev.quiver.core.model.FieldRef;
@@ -17,6 +18,7 @@ import org.jf.dexlib2.AccessFlags;
 import org.jf.dexlib2.HiddenApiRestriction;
 import org.jf.dexlib2.Opcode;
 import org.jf.dexlib2.ReferenceType;
+import org.jf.dexlib2.dexbacked.DexBackedField;
 import org.jf.dexlib2.dexbacked.DexBackedMethod;
 import org.jf.dexlib2.dexbacked.instruction.DexBackedInstruction;
 import org.jf.dexlib2.iface.Annotation;
@@ -36,7 +38,6 @@ import org.jf.dexlib2.iface.reference.StringReference;
 import org.jf.dexlib2.iface.reference.TypeReference;
 import org.jf.dexlib2.iface.value.EncodedValue;
 import org.jf.dexlib2.util.EncodedValueUtils;
-import org.jf.dexlib2.util.MethodUtil;
 
 /**
  * Maps one dexlib2 class definition to the model the smali parser produces for baksmali's output of the
@@ -71,10 +72,10 @@ final class DexClassReader {
         Set<String> setInClinit = fieldsSetInStaticConstructor(dexClass);
         List<FieldDef> fields = new ArrayList<>();
         for (Field f : dexClass.getStaticFields()) {
-            fields.add(field(f, initialValue(f, setInClinit)));
+            fields.add(field(f, initialValue(f, setInClinit), refs));
         }
         for (Field f : dexClass.getInstanceFields()) {
-            fields.add(field(f, null));
+            fields.add(field(f, null, refs));
         }
         List<MethodDef> methods = new ArrayList<>();
         for (Method m : dexClass.getDirectMethods()) {
@@ -88,8 +89,18 @@ final class DexClassReader {
                 fields, methods);
     }
 
-    private static FieldDef field(Field f, String initialValue) {
-        return new FieldDef(f.getName(), f.getType(),
+    private static FieldDef field(Field f, String initialValue, DexRefs refs) {
+        String name;
+        String type;
+        if (refs != null && f instanceof DexBackedField df) {
+            FieldRef self = refs.field(df.fieldIndex);
+            name = self.name();
+            type = self.type();
+        } else {
+            name = f.getName();
+            type = f.getType();
+        }
+        return new FieldDef(name, type,
                 flags(AccessFlags.formatAccessFlagsForField(f.getAccessFlags()), f.getHiddenApiRestrictions()),
                 initialValue, 0);
     }
@@ -162,12 +173,13 @@ final class DexClassReader {
             return new MethodDef(name, descriptor, flags, -1, -1, 0, 0, List.of(), List.of(), List.of(),
                     List.of());
         }
-        Body body = new Body(impl.getRegisterCount(), MethodUtil.getParameterRegisterCount(m), refs);
+        int parameterRegisters = Descriptors.parameterRegisters(descriptor, AccessFlags.STATIC.isSet(m.getAccessFlags()));
+        Body body = new Body(impl.getRegisterCount(), parameterRegisters, refs);
         for (Instruction insn : impl.getInstructions()) {
             body.add(insn);
         }
         // Both counts, whichever directive a smali tree uses (.registers by default, .locals with apktool).
-        int locals = impl.getRegisterCount() - MethodUtil.getParameterRegisterCount(m);
+        int locals = impl.getRegisterCount() - parameterRegisters;
         return new MethodDef(name, descriptor, flags, impl.getRegisterCount(), locals, 0, 0, body.calls,
                 body.strings, body.fieldAccesses, body.typeRefs);
     }
