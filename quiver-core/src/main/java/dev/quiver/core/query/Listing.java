@@ -68,7 +68,7 @@ public final class Listing {
             "strings t" + METHOD_OF.formatted("t") + SOURCES,
             List.of("value", "method", "path", "line"),
             Column.integer("id", "t.id", "row id in the database"),
-            Column.text("value", "t.value", "the string constant, unescaped"),
+            Column.indexed("value", "t.value", "the string constant, unescaped"),
             Column.methodSignature("method", "c.descriptor", "m.name", "m.descriptor", "the method that loads it"),
             Column.indexed("class", "c.descriptor", "the class of that method"),
             Column.bool("jumbo", "t.jumbo", "const-string/jumbo"),

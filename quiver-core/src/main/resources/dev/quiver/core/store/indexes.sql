@@ -31,6 +31,9 @@ CREATE INDEX IF NOT EXISTS method_ids_name ON method_ids(name)
 ;
 CREATE INDEX IF NOT EXISTS strings_method ON strings(method_id)
 ;
+-- Prefix searches over string values (the web UI's search as you type): an index range.
+CREATE INDEX IF NOT EXISTS strings_value ON strings(value)
+;
 CREATE INDEX IF NOT EXISTS field_refs_method ON field_refs(method_id)
 ;
 CREATE INDEX IF NOT EXISTS field_refs_target ON field_refs(target_id)

@@ -59,6 +59,9 @@ final class ListingRoutes {
         Matching m = Matching.of(p);
         ListQuery q = ListQuery.of(l);
         for (Column c : l.columns()) {
+            if (c.name().equals("app")) {
+                continue; // the app parameter is the selector (an id, a path, a package, a digest)
+            }
             String v = p.get(c.name());
             if (v != null) {
                 q = q.where(c.name(), m.pattern(v));

@@ -23,9 +23,13 @@ import java.util.Map;
  *       an index range;</li>
  *   <li>for methods and fields, any other text is a prefix of the member's name (an index range;
  *       case as typed), unless it holds {@code *} or {@code ?} (a glob over the full signature);</li>
- *   <li>for classes and strings, any other text is a substring, ignoring case when the text is all
- *       lower case ("smart case"); {@code *} and {@code ?} make it a glob.</li>
+ *   <li>for strings, any other text is a prefix of the value (an index range);</li>
+ *   <li>for classes, any other text is a substring of the descriptor, ignoring case when the text is
+ *       all lower case ("smart case");</li>
+ *   <li>{@code *} and {@code ?} make any of them a glob over the whole value.</li>
  * </ul>
+ * With {@code match=substring} (the UI's full results page), every kind looks for the text anywhere
+ * (smart case): complete, but a scan of the table.
  * Each kind answers at most {@code limit} rows and says whether there are more; the pattern used is
  * returned so that the UI can say what it searched.
  */
@@ -49,7 +53,8 @@ final class SearchRoute {
         String kindsParam = p.get("kinds");
         int limit = (int) p.number("limit", 10, 1, MAX_LIMIT);
         String app = p.get("app");
-        p.rejectUnknown("q, kinds (classes, methods, fields, strings), limit, app");
+        boolean substring = p.choice("match", "auto", List.of("auto", "substring")).equals("substring");
+        p.rejectUnknown("q, kinds (classes, methods, fields, strings), limit, app, match (auto or substring)");
         List<String> kinds = kindsParam == null ? KINDS : ListingRoutes.split(kindsParam);
         for (String k : kinds) {
             if (!KINDS.contains(k)) {
@@ -59,7 +64,7 @@ final class SearchRoute {
         Map<String, Rows> rows = new LinkedHashMap<>();
         Map<String, NamePattern> used = new LinkedHashMap<>();
         for (String k : kinds) {
-            ListQuery lq = query(k, q).withApp(app).withPage(limit, 0);
+            ListQuery lq = query(k, q, substring).withApp(app).withPage(limit, 0);
             used.put(k, lq.filters().get(0).pattern());
             rows.put(k, index.list(lq, call.deadline()));
         }
@@ -84,26 +89,29 @@ final class SearchRoute {
     }
 
     /** The listing question for one kind. */
-    static ListQuery query(String kind, String text) {
+    static ListQuery query(String kind, String text, boolean substring) {
         boolean glob = NamePattern.isGlob(text);
         boolean descriptor = (text.startsWith("L") || text.startsWith("[")) && (text.indexOf('/') > 0
                 || text.indexOf(';') > 0);
-        boolean smart = text.equals(text.toLowerCase(Locale.ROOT));
+        NamePattern anywhere = new NamePattern(NamePattern.Mode.SUBSTRING, text, text.equals(text.toLowerCase(Locale.ROOT)));
         return switch (kind) {
             case "classes" -> ListQuery.of(Listing.CLASSES).withColumns(List.of("id", "class", "flags", "app"))
-                    .where("class", descriptor || glob ? glob(text)
-                            : new NamePattern(NamePattern.Mode.SUBSTRING, text, smart));
-            case "methods" -> member(Listing.METHODS, "method", text, glob, descriptor)
+                    .where("class", substring ? anywhere : descriptor || glob ? glob(text) : anywhere);
+            case "methods" -> member(Listing.METHODS, "method", text, glob, descriptor, substring, anywhere)
                     .withColumns(List.of("id", "method", "flags", "app"));
-            case "fields" -> member(Listing.FIELDS, "field", text, glob, descriptor)
+            case "fields" -> member(Listing.FIELDS, "field", text, glob, descriptor, substring, anywhere)
                     .withColumns(List.of("id", "field", "flags", "app"));
             case "strings" -> ListQuery.of(Listing.STRINGS).withColumns(List.of("id", "value", "method", "app"))
-                    .where("value", glob ? glob(text) : new NamePattern(NamePattern.Mode.SUBSTRING, text, smart));
+                    .where("value", substring ? anywhere : glob(text));
             default -> throw new IllegalArgumentException(kind);
         };
     }
 
-    private static ListQuery member(Listing l, String signature, String text, boolean glob, boolean descriptor) {
+    private static ListQuery member(Listing l, String signature, String text, boolean glob, boolean descriptor,
+                                    boolean substring, NamePattern anywhere) {
+        if (substring) {
+            return ListQuery.of(l).where(descriptor ? signature : "name", anywhere);
+        }
         if (descriptor || glob) {
             return ListQuery.of(l).where(signature, glob(text));
         }

@@ -435,6 +435,7 @@ async function callGraphPage(sig, query) {
         cut ||= r.truncated;
       }
       view.render();
+      if (added) view.fit();
       showInfo(n, added ? added + ' new node' + (added > 1 ? 's' : '') + (cut ? ' (capped)' : '') : 'Nothing new to show.');
     } catch (e) {
       showInfo(n, e.message);
@@ -633,7 +634,7 @@ document.addEventListener('keydown', (e) => {
 
 async function searchPage(q) {
   input.value = q;
-  const r = await api('/api/v1/search', {q, limit: 50});
+  const r = await api('/api/v1/search', {q, limit: 50, match: 'substring'});
   page('Search: ' + q,
       el('h1', null, el('span', {className: 'kind'}, 'search'), q),
       ...KINDS.map(([kind, title]) => {

@@ -1,5 +1,5 @@
 // Safe DOM building. Every name and string shown comes from an attacker-made app, so text only ever
-// enters the page as text nodes (never innerHTML), links only ever point inside the UI (#/...), and
+// enters the page as text nodes (never parsed as markup), links only ever point inside the UI (#/...), and
 // invisible or direction-changing characters are shown as visible escapes instead of acting.
 
 /** Characters that must not act: C0/C1 controls, bidi embeddings/overrides/isolates, marks, BOM. */
