@@ -1,5 +1,6 @@
 package dev.quiver.core.source;
 
+import dev.quiver.core.smali.SmaliStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -47,7 +48,7 @@ public final class CodeRefs {
             }
             if (c == '"') {
                 int end = endOfString(line, i);
-                String value = unescape(line.substring(i + 1, Math.max(i + 1, end - 1)));
+                String value = SmaliStrings.unescape(line.substring(i + 1, Math.max(i + 1, end - 1)));
                 if (value != null && end > i + 1 && line.charAt(end - 1) == '"') {
                     out.add(new Ref(i, end, Kind.STRING, value));
                 }
@@ -113,52 +114,5 @@ public final class CodeRefs {
             i++;
         }
         return s.length();
-    }
-
-    /** A smali string literal's body, unescaped as the parser does; null when malformed. */
-    static String unescape(String body) {
-        if (body.indexOf('\\') < 0) {
-            return body;
-        }
-        StringBuilder sb = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            if (++i >= body.length()) {
-                return null;
-            }
-            char e = body.charAt(i);
-            switch (e) {
-                case 'n' -> sb.append('\n');
-                case 't' -> sb.append('\t');
-                case 'r' -> sb.append('\r');
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case '0' -> sb.append('\0');
-                case '"', '\'', '\\' -> sb.append(e);
-                case 'u' -> {
-                    if (i + 5 > body.length()) {
-                        return null;
-                    }
-                    int cp = 0;
-                    for (int k = i + 1; k <= i + 4; k++) {
-                        int d = Character.digit(body.charAt(k), 16);
-                        if (d < 0) {
-                            return null;
-                        }
-                        cp = cp * 16 + d;
-                    }
-                    sb.append((char) cp);
-                    i += 4;
-                }
-                default -> {
-                    return null;
-                }
-            }
-        }
-        return sb.toString();
     }
 }

@@ -65,11 +65,7 @@ final class InfoRoutes {
                 g.writeNumberField(e.getKey(), e.getValue());
             }
             g.writeEndObject();
-            g.writeArrayFieldStart("apps");
-            for (App a : apps) {
-                app(g, a);
-            }
-            g.writeEndArray();
+            apps(g, apps);
             g.writeEndObject();
         });
     }
@@ -79,11 +75,7 @@ final class InfoRoutes {
         List<App> apps = index.apps();
         call.json(g -> {
             g.writeStartObject();
-            g.writeArrayFieldStart("apps");
-            for (App a : apps) {
-                app(g, a);
-            }
-            g.writeEndArray();
+            apps(g, apps);
             g.writeEndObject();
         });
     }
@@ -127,6 +119,14 @@ final class InfoRoutes {
             g.writeEndObject();
             g.writeEndObject();
         });
+    }
+
+    private static void apps(JsonGenerator g, List<App> apps) throws IOException {
+        g.writeArrayFieldStart("apps");
+        for (App a : apps) {
+            app(g, a);
+        }
+        g.writeEndArray();
     }
 
     static void app(JsonGenerator g, App a) throws IOException {

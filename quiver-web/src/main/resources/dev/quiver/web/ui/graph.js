@@ -100,8 +100,8 @@ export class GraphView {
         'data-id': n.id});
       g.appendChild(svg('rect', {width: NODE_W, height: NODE_H, rx: '6'}));
       const label = this.opts.label(n);
-      g.appendChild(svg('text', {x: '10', y: '14', class: 'l1'}, clip(label[0], 30)));
-      g.appendChild(svg('text', {x: '10', y: '27', class: 'l2'}, clip(label[1], 36)));
+      g.appendChild(svg('text', {x: '10', y: '14', class: 'l1'}, clip(label[0], 28)));
+      g.appendChild(svg('text', {x: '10', y: '27', class: 'l2'}, clip(label[1], 34)));
       if (n.expandable !== false && this.opts.expandable && this.opts.expandable(n)) {
         g.appendChild(svg('text', {x: NODE_W - 16, y: '21', class: 'plus'}, '+'));
       }
@@ -131,7 +131,7 @@ export class GraphView {
     if (!xs.length) return;
     const minX = Math.min(...xs.map((n) => n.x)) - 20;
     const maxX = Math.max(...xs.map((n) => n.x + NODE_W)) + 20;
-    const minY = Math.min(...xs.map((n) => n.y)) - 20;
+    const minY = Math.min(...xs.map((n) => n.y)) - 48; // room for the zoom buttons
     const maxY = Math.max(...xs.map((n) => n.y + NODE_H)) + 20;
     const w = this.root.clientWidth || 800;
     const h = this.root.clientHeight || 500;
