@@ -82,8 +82,8 @@ public final class WebServer implements AutoCloseable {
         server.addConnector(connector);
         Set<String> hosts = loopback ? new java.util.HashSet<>(java.util.List.of("localhost", "127.0.0.1", "[::1]", host(address)))
                 : null;
-        server.setHandler(new RootHandler(new Api(index).router(), StaticFiles.load(), config.timeoutMillis(), hosts,
-                CONCURRENCY));
+        Api api = new Api(index);
+        server.setHandler(new RootHandler(api.router(), StaticFiles.load(), config.timeoutMillis(), hosts, CONCURRENCY));
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(2_000);
         server.setStopAtShutdown(false);
@@ -93,6 +93,9 @@ public final class WebServer implements AutoCloseable {
             stopQuietly(server);
             throw new StartException(reason(config, e), e);
         }
+        Thread warm = new Thread(api::warmUp, "quiver-web-warmup");
+        warm.setDaemon(true);
+        warm.start();
         int port = connector.getLocalPort();
         return new WebServer(server, URI.create("http://" + host(address) + ":" + port + "/"), loopback);
     }

@@ -111,7 +111,7 @@ class SmaliscaApiTest {
         assertThat(q("const_strings", "{\"filters\":[{\"name\":\"const_string_value\",\"op\":\"like\",\"val\":\"*\"}]}")
                 .path("num_results").asInt()).isZero();
         assertThat(col(q("const_strings", "{\"filters\":[{\"name\":\"const_string_value\",\"op\":\"not_like\",\"val\":\"%e%\"}]}"),
-                "const_string_value")).containsExactly("+15550100", "DES", "a_b%c", "aXb%c");
+                "const_string_value")).containsExactly("+15550100", "a_b%c", "aXb%c"); // "DES" has an E: LIKE ignores case
     }
 
     @Test

@@ -21,8 +21,11 @@ public final class Api {
     static final int MAX_DEPTH = 20;
 
     private final Router router = new Router();
+    private final Index index;
+    private final PackageRoutes packages;
 
     public Api(Index index) {
+        this.index = index;
         MethodSources sources = MethodSources.load();
         new InfoRoutes(index).register(router);
         new SearchRoute(index).register(router);
@@ -30,8 +33,23 @@ public final class Api {
         new ObjectRoutes(index, sources).register(router);
         new XrefRoutes(index).register(router);
         new GraphRoutes(index).register(router);
-        new PackageRoutes(index).register(router);
+        packages = new PackageRoutes(index);
+        packages.register(router);
         new SmaliscaRoutes(index).register(router);
+    }
+
+    /**
+     * Builds what the first page views need once per index (the type hierarchy, the package tree:
+     * seconds on a 100k-class index), so that the first user does not wait for it. A failure here
+     * is not reported: the request that needs the piece will say what is wrong.
+     */
+    public void warmUp() {
+        try {
+            dev.quiver.core.query.Hierarchy.of(index, dev.quiver.core.query.Deadline.in(60_000));
+            packages.warmUp(dev.quiver.core.query.Deadline.in(60_000));
+        } catch (dev.quiver.core.query.QueryException | RuntimeException e) {
+            // the first request needing it builds it again and reports the problem
+        }
     }
 
     public Router router() {

@@ -86,6 +86,11 @@ final class PackageRoutes {
         });
     }
 
+    /** Builds the tree now (it is otherwise built by the first request). */
+    void warmUp(Deadline deadline) throws QueryException {
+        tree(deadline);
+    }
+
     private Pkg tree(Deadline deadline) throws QueryException {
         Pkg r = root;
         if (r != null) {

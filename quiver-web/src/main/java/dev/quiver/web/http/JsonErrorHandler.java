@@ -24,7 +24,12 @@ public final class JsonErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    /**
+     * Errors of the HTTP parser itself (headers too large, a malformed request line). Jetty 12.1
+     * deprecates this hook for removal but still calls it, and nothing else reaches these answers.
+     */
     @Override
+    @SuppressWarnings("removal")
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         Headers.secure(fields);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
