@@ -78,11 +78,11 @@ class UiBrowserTest {
         assertThat(browser.switchTo().activeElement()).isEqualTo(q);
         q.sendKeys("DES");
         await("string hit", () -> !browser.findElements(By.xpath("//div[@id='results']//a[contains(@class,'item')]"
-                + "[.//div[@class='main' and text()='\"DES\"']]")).isEmpty());
+                + "[.//div[@class='hit' and text()='\"DES\"']]")).isEmpty());
         shot("search");
         List<WebElement> items = browser.findElements(By.cssSelector("#results .item"));
         int index = 0;
-        while (!items.get(index).findElement(By.className("main")).getText().equals("\"DES\"")) {
+        while (!items.get(index).findElement(By.className("hit")).getText().equals("\"DES\"")) {
             index++;
         }
         for (int i = 0; i <= index; i++) {

@@ -568,7 +568,7 @@ function renderResults(q, answers) {
     for (const row of a.rows) {
       const h = hitOf(kind, row);
       g.appendChild(el('a', {className: 'item', href: h.href, role: 'option', title: h.sub,
-        onclick: () => closeResults()}, el('div', {className: 'main'}, h.main), el('div', {className: 'sub'}, h.sub)));
+        onclick: () => closeResults()}, el('div', {className: 'hit'}, h.main), el('div', {className: 'hit-sub'}, h.sub)));
     }
     results.appendChild(g);
   }
