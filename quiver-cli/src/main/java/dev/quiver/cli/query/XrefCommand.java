@@ -10,6 +10,7 @@ import dev.quiver.core.query.QueryException;
 import dev.quiver.core.query.RowJson;
 import dev.quiver.core.xref.CallPath;
 import dev.quiver.core.xref.PathQuery;
+import dev.quiver.core.xref.PathColumns;
 import dev.quiver.core.xref.Paths;
 import dev.quiver.core.xref.Xref;
 import dev.quiver.core.xref.XrefColumns;
@@ -259,12 +260,6 @@ public final class XrefCommand extends QueryCommand {
             Column.of("path", Column.Type.TEXT, "source file of that call"),
             Column.of("line", Column.Type.INTEGER, "its line"));
 
-    private static final List<Column> PATH_COLUMNS = List.of(
-            Column.of("path_no", Column.Type.INTEGER, "which path"),
-            Column.of("length", Column.Type.INTEGER, "number of calls"),
-            Column.of("chain", Column.Type.TEXT, "the methods in call order"),
-            Column.of("steps", Column.Type.TEXT, "each method with the call it makes to the next"));
-
     private ExitCode paths(Index index, Deadline deadline) throws QueryException, IOException {
         int max = depth == 1 && !spec.commandLine().getParseResult().hasMatchedOption("--depth") ? 10 : depth;
         PathQuery q = PathQuery.between(from, to).withDepth(max).withDispatch(dispatch).withFilters(include, exclude)
@@ -273,19 +268,7 @@ public final class XrefCommand extends QueryCommand {
         if (output.format() == Format.JSON) {
             int n = 0;
             for (CallPath p : found) {
-                List<String> chain = new ArrayList<>();
-                List<Object> steps = new ArrayList<>();
-                for (CallPath.Step s : p.steps()) {
-                    chain.add(s.method());
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("method", s.method());
-                    m.put("kind", s.kind());
-                    m.put("dispatch", s.dispatch());
-                    m.put("path", s.path());
-                    m.put("line", (long) s.line());
-                    steps.add(m);
-                }
-                out().println(RowJson.toString(PATH_COLUMNS, new Object[] {(long) ++n, (long) p.length(), chain, steps}));
+                out().println(RowJson.toString(PathColumns.ALL, PathColumns.values(++n, p)));
             }
         } else {
             Renderer r = output.renderer(out());

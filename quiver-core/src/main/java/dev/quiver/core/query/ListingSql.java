@@ -19,7 +19,11 @@ record ListingSql(List<Column> columns, String select, String count, List<Object
         }
         SqlFilter f = new SqlFilter();
         for (Filter filter : q.filters()) {
-            f.add(l.column(filter.column()), filter.pattern());
+            if (filter.test() != null) {
+                f.javaMatch(l.column(filter.column()).sql(), filter.test());
+            } else {
+                f.add(l.column(filter.column()), filter.pattern());
+            }
         }
         if (q.app() != null) {
             List<Long> ids = index.appIds(q.app());

@@ -31,6 +31,7 @@ CREATE INDEX IF NOT EXISTS method_ids_name ON method_ids(name)
 ;
 CREATE INDEX IF NOT EXISTS strings_method ON strings(method_id)
 ;
+-- Exact and prefix searches over string values (xref --string, the web UI's search as you type).
 CREATE INDEX IF NOT EXISTS strings_value ON strings(value)
 ;
 CREATE INDEX IF NOT EXISTS field_refs_method ON field_refs(method_id)
