@@ -24,7 +24,7 @@ large="$corpus/large-smali"
 for t in hyperfine rg sqlite3 python3 javac; do
   command -v $t >/dev/null || { echo "missing $t (apt-get install $t)" >&2; exit 2; }
 done
-[ -d "$large" ] || { echo "no $large (run ../shared/corpus/fetch-corpus.sh)" >&2; exit 2; }
+[ -d "$large" ] || { echo "no $large (run bin/fetch-corpus.sh)" >&2; exit 2; }
 q="$here/bin/quiver"
 "$q" --version >/dev/null   # builds the jar if needed
 javac -d "$out/rf" "$here/bench/floors/ReadFloor.java"

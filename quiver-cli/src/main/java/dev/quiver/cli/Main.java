@@ -27,6 +27,7 @@ public final class Main {
         SUBCOMMANDS.put("apps", dev.quiver.cli.query.AppsCommand::new);
         SUBCOMMANDS.put("manifest", dev.quiver.cli.query.ManifestCommand::new);
         SUBCOMMANDS.put("remove", RemoveCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
     }
 
     private Main() {

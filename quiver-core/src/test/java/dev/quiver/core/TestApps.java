@@ -25,6 +25,13 @@ public final class TestApps {
      * service that send one directly.
      */
     public static final String MANIFEST = "manifest";
+    /**
+     * Names and strings an attacker would choose: {@code <script>} and {@code "'><img onerror=…>} in
+     * class, method and source names, HTML and {@code javascript:} strings, a right-to-left override
+     * (U+202E) in a class and a method name, a line break in a string. Every script in it would set
+     * {@code window.__pwned} or the document title; one line is a deliberate parse problem.
+     */
+    public static final String HOSTILE = "hostile";
 
     private TestApps() {
     }
@@ -52,9 +59,16 @@ public final class TestApps {
 
     /** Parses app {@code name} (as a smali tree) into {@code db}; returns {@code db}. */
     public static Path database(String name, Path work, Path db) throws IOException, InterruptedException {
-        Path tree = tree(name, work.resolve(name + "-smali"));
-        Indexer.index(new Indexer.Request(List.of(tree), db, Indexer.Format.SQLITE, false, 1, ".smali"),
-                ProgressListener.NONE);
+        return database(List.of(name), work, db);
+    }
+
+    /** Parses apps {@code names} (each a smali tree, one input each, in order) into {@code db}. */
+    public static Path database(List<String> names, Path work, Path db) throws IOException, InterruptedException {
+        List<Path> trees = new ArrayList<>();
+        for (String name : names) {
+            trees.add(tree(name, work.resolve(name + "-smali")));
+        }
+        Indexer.index(new Indexer.Request(trees, db, Indexer.Format.SQLITE, false, 1, ".smali"), ProgressListener.NONE);
         return db;
     }
 

@@ -2,6 +2,7 @@ package dev.quiver.dex;
 
 import dev.quiver.core.model.Call;
 import dev.quiver.core.model.ClassDef;
+import dev.quiver.core.model.Descriptors;
 import dev.quiver.core.model.FieldAccess;
 import dev.quiver.core.model.FieldDef;
 import dev.quiver.core.model.FieldRef;
@@ -17,6 +18,9 @@ import org.jf.dexlib2.AccessFlags;
 import org.jf.dexlib2.HiddenApiRestriction;
 import org.jf.dexlib2.Opcode;
 import org.jf.dexlib2.ReferenceType;
+import org.jf.dexlib2.dexbacked.DexBackedField;
+import org.jf.dexlib2.dexbacked.DexBackedMethod;
+import org.jf.dexlib2.dexbacked.instruction.DexBackedInstruction;
 import org.jf.dexlib2.iface.Annotation;
 import org.jf.dexlib2.iface.Field;
 import org.jf.dexlib2.iface.Method;
@@ -34,7 +38,6 @@ import org.jf.dexlib2.iface.reference.StringReference;
 import org.jf.dexlib2.iface.reference.TypeReference;
 import org.jf.dexlib2.iface.value.EncodedValue;
 import org.jf.dexlib2.util.EncodedValueUtils;
-import org.jf.dexlib2.util.MethodUtil;
 
 /**
  * Maps one dexlib2 class definition to the model the smali parser produces for baksmali's output of the
@@ -42,7 +45,7 @@ import org.jf.dexlib2.util.MethodUtil;
  * (static fields, instance fields, direct methods, virtual methods). Lines are 0: DEX has no smali lines.
  *
  * <p>Like baksmali, a field or method defined twice in one class is read once (dexlib2 skips the repeat).
- * Stateless and thread-safe.
+ * Thread-safe: references are decoded once per DEX file through its {@link DexRefs}.
  */
 final class DexClassReader {
     private static final Set<Opcode> TYPE_REF_OPS = Set.of(Opcode.NEW_INSTANCE, Opcode.CONST_CLASS,
@@ -51,6 +54,13 @@ final class DexClassReader {
 
     private static final Set<Opcode> STATIC_PUTS = Set.of(Opcode.SPUT, Opcode.SPUT_WIDE, Opcode.SPUT_OBJECT,
             Opcode.SPUT_BOOLEAN, Opcode.SPUT_BYTE, Opcode.SPUT_CHAR, Opcode.SPUT_SHORT);
+
+    private final DexRefs refs;
+
+    /** A reader for the classes of the DEX file {@code refs} belongs to (null: decode every reference anew). */
+    DexClassReader(DexRefs refs) {
+        this.refs = refs;
+    }
 
     /** Reads one class; dexlib2's exceptions for corrupt data propagate to the caller. */
     ClassDef read(org.jf.dexlib2.iface.ClassDef dexClass) {
@@ -62,25 +72,35 @@ final class DexClassReader {
         Set<String> setInClinit = fieldsSetInStaticConstructor(dexClass);
         List<FieldDef> fields = new ArrayList<>();
         for (Field f : dexClass.getStaticFields()) {
-            fields.add(field(f, initialValue(f, setInClinit)));
+            fields.add(field(f, initialValue(f, setInClinit), refs));
         }
         for (Field f : dexClass.getInstanceFields()) {
-            fields.add(field(f, null));
+            fields.add(field(f, null, refs));
         }
         List<MethodDef> methods = new ArrayList<>();
         for (Method m : dexClass.getDirectMethods()) {
-            methods.add(method(m));
+            methods.add(method(m, refs));
         }
         for (Method m : dexClass.getVirtualMethods()) {
-            methods.add(method(m));
+            methods.add(method(m, refs));
         }
         return new ClassDef(type, AccessFlags.formatAccessFlagsForClass(dexClass.getAccessFlags()),
                 dexClass.getSuperclass(), dexClass.getInterfaces(), dexClass.getSourceFile(), annotations, 0,
                 fields, methods);
     }
 
-    private static FieldDef field(Field f, String initialValue) {
-        return new FieldDef(f.getName(), f.getType(),
+    private static FieldDef field(Field f, String initialValue, DexRefs refs) {
+        String name;
+        String type;
+        if (refs != null && f instanceof DexBackedField df) {
+            FieldRef self = refs.field(df.fieldIndex);
+            name = self.name();
+            type = self.type();
+        } else {
+            name = f.getName();
+            type = f.getType();
+        }
+        return new FieldDef(name, type,
                 flags(AccessFlags.formatAccessFlagsForField(f.getAccessFlags()), f.getHiddenApiRestrictions()),
                 initialValue, 0);
     }
@@ -136,21 +156,31 @@ final class DexClassReader {
         return sb.toString();
     }
 
-    private static MethodDef method(Method m) {
+    private static MethodDef method(Method m, DexRefs refs) {
         String flags = flags(AccessFlags.formatAccessFlagsForMethod(m.getAccessFlags()), m.getHiddenApiRestrictions());
-        String descriptor = SmaliText.descriptor(m.getParameterTypes(), m.getReturnType());
+        String name;
+        String descriptor;
+        if (refs != null && m instanceof DexBackedMethod dm) {
+            MethodRef self = refs.method(dm.methodIndex);
+            name = self.name();
+            descriptor = self.descriptor();
+        } else {
+            name = m.getName();
+            descriptor = SmaliText.descriptor(m.getParameterTypes(), m.getReturnType());
+        }
         MethodImplementation impl = m.getImplementation();
         if (impl == null) {
-            return new MethodDef(m.getName(), descriptor, flags, -1, -1, 0, 0, List.of(), List.of(), List.of(),
+            return new MethodDef(name, descriptor, flags, -1, -1, 0, 0, List.of(), List.of(), List.of(),
                     List.of());
         }
-        Body body = new Body(impl.getRegisterCount(), MethodUtil.getParameterRegisterCount(m));
+        int parameterRegisters = Descriptors.parameterRegisters(descriptor, AccessFlags.STATIC.isSet(m.getAccessFlags()));
+        Body body = new Body(impl.getRegisterCount(), parameterRegisters, refs);
         for (Instruction insn : impl.getInstructions()) {
             body.add(insn);
         }
         // Both counts, whichever directive a smali tree uses (.registers by default, .locals with apktool).
-        int locals = impl.getRegisterCount() - MethodUtil.getParameterRegisterCount(m);
-        return new MethodDef(m.getName(), descriptor, flags, impl.getRegisterCount(), locals, 0, 0, body.calls,
+        int locals = impl.getRegisterCount() - parameterRegisters;
+        return new MethodDef(name, descriptor, flags, impl.getRegisterCount(), locals, 0, 0, body.calls,
                 body.strings, body.fieldAccesses, body.typeRefs);
     }
 
@@ -158,14 +188,21 @@ final class DexClassReader {
     private static final class Body {
         final int registerCount;
         final int parameterRegisters;
+        final DexRefs refs;
         final List<Call> calls = new ArrayList<>();
         final List<StringConst> strings = new ArrayList<>();
         final List<FieldAccess> fieldAccesses = new ArrayList<>();
         final List<TypeRef> typeRefs = new ArrayList<>();
 
-        Body(int registerCount, int parameterRegisters) {
+        Body(int registerCount, int parameterRegisters, DexRefs refs) {
             this.registerCount = registerCount;
             this.parameterRegisters = parameterRegisters;
+            this.refs = refs;
+        }
+
+        /** The index of the instruction's reference in its id section, or -1 when it cannot be cached. */
+        private int index(Instruction insn) {
+            return refs != null && insn instanceof DexBackedInstruction d ? DexRefs.referenceIndex(d) : -1;
         }
 
         void add(Instruction insn) {
@@ -173,35 +210,54 @@ final class DexClassReader {
             if (op.name.startsWith("invoke-") && insn instanceof ReferenceInstruction ref) {
                 call(op, ref);
             } else if (op == Opcode.CONST_STRING || op == Opcode.CONST_STRING_JUMBO) {
-                String value = ((StringReference) ((ReferenceInstruction) insn).getReference()).getString();
+                int i = index(insn);
+                String value = i >= 0 ? refs.string(i)
+                        : ((StringReference) ((ReferenceInstruction) insn).getReference()).getString();
                 strings.add(new StringConst(value, op == Opcode.CONST_STRING_JUMBO, 0));
             } else if (op.referenceType == ReferenceType.FIELD) {
-                FieldReference f = (FieldReference) ((ReferenceInstruction) insn).getReference();
-                fieldAccesses.add(new FieldAccess(op.name, new FieldRef(f.getDefiningClass(), f.getName(),
-                        f.getType()), 0));
+                int i = index(insn);
+                FieldRef target;
+                if (i >= 0) {
+                    target = refs.field(i);
+                } else {
+                    FieldReference f = (FieldReference) ((ReferenceInstruction) insn).getReference();
+                    target = new FieldRef(f.getDefiningClass(), f.getName(), f.getType());
+                }
+                fieldAccesses.add(new FieldAccess(op.name, target, 0));
             } else if (TYPE_REF_OPS.contains(op)) {
-                String type = ((TypeReference) ((ReferenceInstruction) insn).getReference()).getType();
+                int i = index(insn);
+                String type = i >= 0 ? refs.type(i)
+                        : ((TypeReference) ((ReferenceInstruction) insn).getReference()).getType();
                 typeRefs.add(new TypeRef(op.name, type, 0));
             }
         }
 
         private void call(Opcode op, ReferenceInstruction insn) {
             String kind = op.name.substring("invoke-".length());
-            MethodReference target;
+            MethodRef ref;
             String extra = null;
-            if (insn.getReference() instanceof CallSiteReference site) {
-                target = (MethodReference) site.getMethodHandle().getMemberReference();
-                extra = SmaliText.callSite(site);
-            } else {
-                target = (MethodReference) insn.getReference();
+            if (op.referenceType == ReferenceType.METHOD && index((Instruction) insn) >= 0) {
+                ref = refs.method(index((Instruction) insn));
                 if (insn instanceof DualReferenceInstruction dual
                         && dual.getReference2() instanceof MethodProtoReference proto) {
                     extra = SmaliText.proto(proto);
                 }
+            } else {
+                MethodReference target;
+                if (insn.getReference() instanceof CallSiteReference site) {
+                    target = (MethodReference) site.getMethodHandle().getMemberReference();
+                    extra = SmaliText.callSite(site);
+                } else {
+                    target = (MethodReference) insn.getReference();
+                    if (insn instanceof DualReferenceInstruction dual
+                            && dual.getReference2() instanceof MethodProtoReference proto) {
+                        extra = SmaliText.proto(proto);
+                    }
+                }
+                ref = new MethodRef(target.getDefiningClass(), target.getName(),
+                        SmaliText.descriptor(target.getParameterTypes(), target.getReturnType()));
             }
-            MethodRef ref = new MethodRef(target.getDefiningClass(), target.getName(),
-                    SmaliText.descriptor(target.getParameterTypes(), target.getReturnType()));
-            calls.add(new Call(kind, ref, registers(insn), extra, 0));
+            calls.add(new Call(kind, ref, registers((Instruction) insn), extra, 0));
         }
 
         private String registers(Instruction insn) {

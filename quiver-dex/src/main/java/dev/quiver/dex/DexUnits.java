@@ -29,8 +29,6 @@ final class DexUnits {
     private static final int CLASS_DEF_SIZE = 32;
     private static final int ENDIAN_CONSTANT = 0x12345678;
 
-    private static final DexClassReader READER = new DexClassReader();
-
     /** The DEX versions dexlib2 reads, as text ("035, 037, 038 and 039" for dexlib2 2.5.2). */
     static final String SUPPORTED_VERSIONS = supportedVersions();
 
@@ -56,12 +54,13 @@ final class DexUnits {
         int classes = dex.getClassSection().size();
         int units = Math.max(1, (classes + CLASSES_PER_UNIT - 1) / CLASSES_PER_UNIT);
         out.expect(units, bytes.length);
+        DexClassReader reader = new DexClassReader(new DexRefs(dex));
         for (int i = 0; i < units; i++) {
             int from = i * CLASSES_PER_UNIT;
             int to = Math.min(classes, from + CLASSES_PER_UNIT);
             // Progress advances with each range's share of the file; the file's bytes are counted once.
             long share = classes == 0 ? bytes.length : (long) bytes.length * (to - from) / classes;
-            out.accept(new ClassRange(name, dex, from, to, share, i == 0 ? bytes.length : 0));
+            out.accept(new ClassRange(name, dex, reader, from, to, share, i == 0 ? bytes.length : 0));
         }
     }
 
@@ -122,7 +121,8 @@ final class DexUnits {
     }
 
     /** Classes {@code [from, to)} of one DEX file. */
-    private record ClassRange(String path, DexBackedDexFile dex, int from, int to, long size, long fileBytes)
+    private record ClassRange(String path, DexBackedDexFile dex, DexClassReader reader, int from, int to, long size,
+                              long fileBytes)
             implements WorkUnit {
         @Override
         public ParsedUnit read() {
@@ -131,7 +131,7 @@ final class DexUnits {
             for (int i = from; i < to; i++) {
                 try {
                     DexBackedClassDef c = dex.getClassSection().get(i);
-                    classes.add(READER.read(c));
+                    classes.add(reader.read(c));
                 } catch (RuntimeException e) {
                     problems.add(new Problem(Kind.IO, path, 0, "corrupt DEX: class " + typeOf(i)
                             + " could not be read (" + describe(e) + "); skipped"));

@@ -11,6 +11,7 @@ import dev.quiver.core.query.RowJson;
 import dev.quiver.core.xref.CallPath;
 import dev.quiver.core.xref.EntryPoints;
 import dev.quiver.core.xref.PathQuery;
+import dev.quiver.core.xref.PathColumns;
 import dev.quiver.core.xref.Paths;
 import dev.quiver.core.xref.Xref;
 import dev.quiver.core.xref.XrefColumns;
@@ -285,13 +286,7 @@ public final class XrefCommand extends QueryCommand {
     private static final List<Column> ENTRY_STEP_COLUMNS = concat(STEP_COLUMNS,
             Column.of("entry", Column.Type.TEXT, "on the first step: the component whose entry point it is"));
 
-    private static final List<Column> PATH_COLUMNS = List.of(
-            Column.of("path_no", Column.Type.INTEGER, "which path"),
-            Column.of("length", Column.Type.INTEGER, "number of calls"),
-            Column.of("chain", Column.Type.TEXT, "the methods in call order"),
-            Column.of("steps", Column.Type.TEXT, "each method with the call it makes to the next"));
-
-    private static final List<Column> ENTRY_PATH_COLUMNS = concat(PATH_COLUMNS,
+    private static final List<Column> ENTRY_PATH_COLUMNS = concat(PathColumns.ALL,
             Column.of("entry", Column.Type.TEXT, "the component whose entry point starts the path"));
 
     private static List<Column> concat(List<Column> a, Column b) {
@@ -325,21 +320,12 @@ public final class XrefCommand extends QueryCommand {
         if (output.format() == Format.JSON) {
             int n = 0;
             for (CallPath p : found) {
-                List<String> chain = new ArrayList<>();
-                List<Object> steps = new ArrayList<>();
-                for (CallPath.Step s : p.steps()) {
-                    chain.add(s.method());
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("method", s.method());
-                    m.put("kind", s.kind());
-                    m.put("dispatch", s.dispatch());
-                    m.put("path", s.path());
-                    m.put("line", (long) s.line());
-                    steps.add(m);
+                Object[] row = PathColumns.values(++n, p);
+                if (fromEntryPoints) {
+                    row = java.util.Arrays.copyOf(row, row.length + 1);
+                    row[row.length - 1] = entries.get(p.steps().get(0).method());
                 }
-                Object[] row = {(long) ++n, (long) p.length(), chain, steps, entries.get(p.steps().get(0).method())};
-                out().println(RowJson.toString(fromEntryPoints ? ENTRY_PATH_COLUMNS : PATH_COLUMNS,
-                        fromEntryPoints ? row : java.util.Arrays.copyOf(row, 4)));
+                out().println(RowJson.toString(fromEntryPoints ? ENTRY_PATH_COLUMNS : PathColumns.ALL, row));
             }
         } else {
             Renderer r = output.renderer(out());

@@ -40,8 +40,8 @@ final class TableRenderer extends Renderer {
 
     @Override
     protected void end() {
-        if (widths == null) {
-            layout();
+        if (widths == null && !held.isEmpty()) {
+            layout(); // no rows, no header: an empty answer prints nothing (exit code 1 says so)
         }
     }
 

@@ -277,7 +277,15 @@ public final class IndexPipeline {
      */
     private static void hashTargets(ParsedUnit unit) {
         for (ClassDef c : unit.classes()) {
+            // Definitions are identities too (methods.sig_id, fields.sig_id): their strings' hashes as well.
+            c.descriptor().hashCode();
+            for (var f : c.fields()) {
+                f.name().hashCode();
+                f.type().hashCode();
+            }
             for (MethodDef m : c.methods()) {
+                m.name().hashCode();
+                m.descriptor().hashCode();
                 for (var k : m.calls()) {
                     k.target().hashCode();
                 }

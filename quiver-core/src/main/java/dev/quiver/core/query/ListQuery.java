@@ -41,6 +41,16 @@ public record ListQuery(Listing listing, List<Filter> filters, String app, Strin
         return new ListQuery(listing, f, app, extendsType, implementsType, direct, sort, columns, limit, offset);
     }
 
+    /**
+     * Adds a condition tested in Java on the column's value as text (a NULL value never passes): for
+     * conditions a {@link NamePattern} cannot express. No index helps it; prefer {@link #where}.
+     */
+    public ListQuery whereTest(String column, java.util.function.Predicate<String> test) {
+        List<Filter> f = new ArrayList<>(filters);
+        f.add(new Filter(column, null, test));
+        return new ListQuery(listing, f, app, extendsType, implementsType, direct, sort, columns, limit, offset);
+    }
+
     public ListQuery withApp(String selector) {
         return new ListQuery(listing, filters, selector, extendsType, implementsType, direct, sort, columns, limit, offset);
     }

@@ -43,7 +43,7 @@ public final class Listing {
             Column.integer("id", "m.id", "row id in the database"),
             Column.methodSignature("method", "c.descriptor", "m.name", "m.descriptor", "full signature, Lcom/a/B;->foo(I)V"),
             Column.indexed("class", "c.descriptor", "the defining class"),
-            Column.text("name", "m.name", "simple name (<init> for constructors)"),
+            Column.indexed("name", "m.name", "simple name (<init> for constructors)"),
             Column.text("descriptor", "m.descriptor", "(I[B)V"),
             Column.text("parameters", "m.parameters", "parameter types, I[B"),
             Column.text("return_type", "m.return_type", "return type, V"),
@@ -60,7 +60,7 @@ public final class Listing {
             Column.integer("id", "f.id", "row id in the database"),
             Column.fieldSignature("field", "c.descriptor", "f.name", "f.type", "full signature, Lcom/a/B;->count:I"),
             Column.indexed("class", "c.descriptor", "the defining class"),
-            Column.text("name", "f.name", "simple name"),
+            Column.indexed("name", "f.name", "simple name"),
             Column.text("type", "f.type", "type descriptor"),
             Column.flags("flags", "f.flags", "access flags"),
             Column.text("value", "f.initial_value", "initial value as written in smali"),
@@ -72,7 +72,7 @@ public final class Listing {
             "strings t" + METHOD_OF.formatted("t") + SOURCES,
             List.of("value", "method", "path", "line"),
             Column.integer("id", "t.id", "row id in the database"),
-            Column.text("value", "t.value", "the string constant, unescaped"),
+            Column.indexed("value", "t.value", "the string constant, unescaped"),
             Column.methodSignature("method", "c.descriptor", "m.name", "m.descriptor", "the method that loads it"),
             Column.indexed("class", "c.descriptor", "the class of that method"),
             Column.bool("jumbo", "t.jumbo", "const-string/jumbo"),
@@ -174,9 +174,20 @@ public final class Listing {
             Column.integer("max_sdk", "p.max_sdk", "a request's android:maxSdkVersion"),
             Column.integer("app", "p.input_id", "the input (app) id"));
 
+    /** Problems recorded while parsing. */
+    public static final Listing PROBLEMS = new Listing("problems", "p.id",
+            "problems p",
+            List.of("kind", "path", "line", "message"),
+            Column.integer("id", "p.id", "row id in the database"),
+            Column.text("kind", "p.kind", "syntax, encoding, duplicate-class, io, … (docs/SCHEMA.md)"),
+            Column.text("path", "p.path", "the file, relative to its input"),
+            Column.integer("line", "p.line", "the line (0 when not tied to one)"),
+            Column.text("message", "p.message", "what went wrong"),
+            Column.integer("app", "p.input_id", "the input (app) id"));
+
     /** Every listing, in the order of the documentation. */
     public static final List<Listing> ALL = List.of(CLASSES, METHODS, FIELDS, STRINGS, CALLS, FIELD_REFS, TYPE_REFS,
-            APPS, COMPONENTS, PERMISSIONS);
+            APPS, COMPONENTS, PERMISSIONS, PROBLEMS);
 
     private final String name;
     private final String idSql;

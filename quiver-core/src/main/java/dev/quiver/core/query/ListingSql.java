@@ -3,7 +3,6 @@ package dev.quiver.core.query;
 import dev.quiver.core.model.Descriptors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The SQL of one {@link ListQuery}: select, count, parameters and Java-side predicates. */
 record ListingSql(List<Column> columns, String select, String count, List<Object> params, SqlFilter filter) {
@@ -20,7 +19,11 @@ record ListingSql(List<Column> columns, String select, String count, List<Object
         }
         SqlFilter f = new SqlFilter();
         for (Filter filter : q.filters()) {
-            f.add(l.column(filter.column()), filter.pattern());
+            if (filter.test() != null) {
+                f.javaMatch(l.column(filter.column()).sql(), filter.test());
+            } else {
+                f.add(l.column(filter.column()), filter.pattern());
+            }
         }
         if (q.app() != null) {
             List<Long> ids = index.appIds(q.app());
@@ -32,12 +35,10 @@ record ListingSql(List<Column> columns, String select, String count, List<Object
             }
             Hierarchy h = Hierarchy.of(index, deadline);
             if (q.extendsType() != null) {
-                Set<String> sub = h.subclasses(Descriptors.userType(q.extendsType()), q.direct());
-                f.javaMatch("c.descriptor", sub::contains);
+                f.in("c.descriptor", h.subclasses(Descriptors.userType(q.extendsType()), q.direct()));
             }
             if (q.implementsType() != null) {
-                Set<String> impl = h.implementers(Descriptors.userType(q.implementsType()), q.direct());
-                f.javaMatch("c.descriptor", impl::contains);
+                f.in("c.descriptor", h.implementers(Descriptors.userType(q.implementsType()), q.direct()));
             }
         }
         StringBuilder order = new StringBuilder();

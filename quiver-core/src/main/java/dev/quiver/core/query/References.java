@@ -54,6 +54,16 @@ public final class References {
     public record Site(long from, long to, String kind, String value, String path, int line, long app) {
     }
 
+    /**
+     * The calls from one method to one target, taken together: {@code sites} instructions, the first
+     * of them (in database order: input, file, line) being {@code first}, with its kind and place.
+     *
+     * @param fromName the calling method's signature
+     */
+    public record Group(long from, String fromName, long to, int sites, long first, String kind, String value,
+                        String path, int line, long app) {
+    }
+
     /** What a field access does. */
     public enum Access { READ, WRITE, ANY }
 
@@ -249,6 +259,32 @@ public final class References {
                 + SITE.formatted("k") + " WHERE k.target_id IN (%s)" + appCondition(apps) + " ORDER BY k.id", apps,
                 rs -> out.add(new Site(rs.getLong(1), rs.getLong(2), rs.getString(3), null, rs.getString(4), rs.getInt(5),
                         rs.getLong(6))));
+        return out;
+    }
+
+    /**
+     * Calls whose target is one of {@code targets}, grouped by (calling method, target): the form
+     * a caller walk needs. The grouping runs inside SQLite over the covering index
+     * {@code calls(target_id, method_id)}, so a target called 130,000 times costs one index range
+     * scan and one row per calling method, not 130,000 rows through JDBC.
+     */
+    public List<Group> callerGroups(Collection<Long> targets, Set<Long> apps, Deadline deadline) throws QueryException {
+        List<Group> out = new ArrayList<>();
+        // The numbers and the kind travel packed in one text column: a JDBC column read is a JNI call, and a
+        // busy target has tens of thousands of calling methods (this halves the time of such a walk).
+        chunks(targets, deadline, "SELECT m.sig_id || ' ' || g.target_id || ' ' || g.n || ' ' || g.first || ' '"
+                + " || k.line || ' ' || c.input_id || ' ' || k.kind, s.path, c.descriptor || '->' || m.name || m.descriptor"
+                + " FROM (SELECT target_id, method_id, count(*) AS n, min(id) AS first FROM calls"
+                + " WHERE target_id IN (%s) GROUP BY target_id, method_id) g"
+                + " JOIN calls k ON k.id = g.first JOIN methods m ON m.id = g.method_id"
+                + " JOIN classes c ON c.id = m.class_id JOIN sources s ON s.id = c.source_id"
+                + (apps == null ? "" : " WHERE c.input_id IN (" + ListingSql.placeholders(apps.size()) + ")"),
+                apps, rs -> {
+                    String[] f = rs.getString(1).split(" ", 7);
+                    out.add(new Group(Long.parseLong(f[0]), rs.getString(3), Long.parseLong(f[1]), Integer.parseInt(f[2]),
+                            Long.parseLong(f[3]), f[6], null, rs.getString(2), Integer.parseInt(f[4]),
+                            Long.parseLong(f[5])));
+                });
         return out;
     }
 

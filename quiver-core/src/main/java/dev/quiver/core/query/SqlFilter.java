@@ -30,6 +30,20 @@ final class SqlFilter {
         and("q_match(" + (slots.size() - 1) + ", " + expr + ")");
     }
 
+    /**
+     * {@code expr} is one of {@code values}: an {@code IN} list through the index for a small set, a
+     * Java set lookup for a large one (SQLite limits bound parameters).
+     */
+    void in(String expr, java.util.Set<String> values) {
+        if (values.isEmpty()) {
+            and("0");
+        } else if (values.size() <= 500) {
+            and(expr + " IN (" + ListingSql.placeholders(values.size()) + ")", values.toArray());
+        } else {
+            javaMatch(expr, values::contains);
+        }
+    }
+
     String where() {
         return sql.length() == 0 ? "" : " WHERE " + sql;
     }

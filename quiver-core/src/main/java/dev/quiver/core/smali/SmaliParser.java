@@ -962,32 +962,24 @@ public final class SmaliParser {
                     }
                     char e = text.charAt(i + 1);
                     i += 2;
-                    switch (e) {
-                        case 'n' -> sb.append('\n');
-                        case 't' -> sb.append('\t');
-                        case 'r' -> sb.append('\r');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case '0' -> sb.append('\0');
-                        case '"', '\'', '\\' -> sb.append(e);
-                        case 'u' -> {
-                            if (i + 4 > end) {
-                                problem(Kind.SYNTAX, lineNo, "truncated \\u escape in string: " + snippetFrom(start));
-                                return null;
-                            }
-                            int cp = hex4(i);
-                            if (cp < 0) {
-                                problem(Kind.SYNTAX, lineNo, "invalid \\u escape in string: " + snippetFrom(start));
-                                return null;
-                            }
-                            sb.append((char) cp);
-                            i += 4;
-                        }
-                        default -> {
-                            problem(Kind.SYNTAX, lineNo, "invalid escape \\" + e + " in string: "
-                                    + snippetFrom(start));
+                    int simple = SmaliStrings.simpleEscape(e);
+                    if (simple >= 0) {
+                        sb.append((char) simple);
+                    } else if (e == 'u') {
+                        if (i + 4 > end) {
+                            problem(Kind.SYNTAX, lineNo, "truncated \\u escape in string: " + snippetFrom(start));
                             return null;
                         }
+                        int cp = hex4(i);
+                        if (cp < 0) {
+                            problem(Kind.SYNTAX, lineNo, "invalid \\u escape in string: " + snippetFrom(start));
+                            return null;
+                        }
+                        sb.append((char) cp);
+                        i += 4;
+                    } else {
+                        problem(Kind.SYNTAX, lineNo, "invalid escape \\" + e + " in string: " + snippetFrom(start));
+                        return null;
                     }
                     runStart = i;
                     continue;

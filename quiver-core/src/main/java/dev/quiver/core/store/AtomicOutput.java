@@ -42,7 +42,6 @@ public final class AtomicOutput implements AutoCloseable {
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
         this.temp = createTemp(dir, this.target.getFileName().toString());
-        PENDING.add(temp);
         if (copyExisting) {
             Files.copy(this.target, temp, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -55,9 +54,13 @@ public final class AtomicOutput implements AutoCloseable {
     private static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
             String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+            Path temp = dir.resolve("." + name + "." + suffix + ".tmp");
+            // Known to the cleanup hook before it exists: a Ctrl-C right after createFile must not leave it.
+            PENDING.add(temp);
             try {
-                return Files.createFile(dir.resolve("." + name + "." + suffix + ".tmp"));
+                return Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {
+                PENDING.remove(temp);
                 if (attempt > 100) {
                     throw e;
                 }

@@ -8,6 +8,7 @@ import dev.quiver.core.query.Index;
 import dev.quiver.core.query.NamePattern;
 import dev.quiver.core.query.QueryException;
 import dev.quiver.core.query.References;
+import dev.quiver.core.query.References.Group;
 import dev.quiver.core.query.References.Ident;
 import dev.quiver.core.query.References.Site;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class Xref {
     private XrefResult backwards() throws QueryException {
         List<String> rootNames = new ArrayList<>();
         Set<Long> frontier = new LinkedHashSet<>();
-        List<Site> sites;
+        List<Group> groups;
         Map<Long, Long> viaDispatch = new HashMap<>();
         switch (q.target()) {
             case CALLERS -> {
@@ -84,7 +85,7 @@ public final class Xref {
                     frontier.add(r.id());
                 }
                 noteMany(roots.size(), "methods");
-                sites = callersOf(frontier, viaDispatch);
+                groups = callersOf(frontier, viaDispatch);
             }
             case READERS, WRITERS -> {
                 List<Ident> roots = Roots.fields(refs, q.spec(), q.mode(), q.ignoreCase(), deadline);
@@ -94,20 +95,20 @@ public final class Xref {
                     ids.add(r.id());
                 }
                 noteMany(roots.size(), "fields");
-                sites = refs.fieldAccesses(ids, q.target() == XrefQuery.Target.READERS
+                List<Site> sites = refs.fieldAccesses(ids, q.target() == XrefQuery.Target.READERS
                         ? References.Access.READ : References.Access.WRITE, apps, deadline);
                 Map<Long, FieldRef> f = refs.fields(ids, deadline);
-                sites = relabel(sites, id -> f.get(id).toString());
+                groups = groups(sites, id -> f.get(id).toString());
             }
             case STRING_USERS -> {
                 NamePattern p = Roots.string(q.spec(), q.mode(), q.ignoreCase());
                 rootNames.add(q.spec());
-                sites = refs.stringLoads(p, apps, deadline);
+                groups = groups(refs.stringLoads(p, apps, deadline), null);
             }
             case TYPE_USERS -> {
                 NamePattern p = Roots.type(q.spec(), q.mode(), q.ignoreCase());
                 rootNames.add(q.spec());
-                sites = refs.typeUses(p, apps, deadline);
+                groups = groups(refs.typeUses(p, apps, deadline), null);
             }
             default -> throw new IllegalStateException(q.target().toString());
         }
@@ -118,9 +119,17 @@ public final class Xref {
             deadline.check();
             if (depth > 1) {
                 viaDispatch.clear();
-                sites = callersOf(frontier, viaDispatch);
+                groups = callersOf(frontier, viaDispatch);
             }
-            Map<Long, List<Site>> byCaller = group(sites, Site::from, visited);
+            Map<Long, List<Group>> byCaller = new LinkedHashMap<>();
+            for (Group g : groups) {
+                if (!visited.contains(g.from())) {
+                    byCaller.computeIfAbsent(g.from(), k -> new ArrayList<>()).add(g);
+                    if (g.fromName() != null) {
+                        names.putIfAbsent(g.from(), g.fromName());
+                    }
+                }
+            }
             name(byCaller.keySet());
             List<Long> found = new ArrayList<>();
             for (Long caller : byCaller.keySet()) {
@@ -135,26 +144,22 @@ public final class Xref {
                     truncated = true;
                     break;
                 }
-                List<Site> own = byCaller.get(caller);
-                Site first = own.get(0);
-                boolean exactSeen = false;
-                for (Site s : own) {
-                    exactSeen |= !viaDispatch.containsKey(s.to());
-                }
-                Site best = first;
-                if (exactSeen) {
-                    for (Site s : own) {
-                        if (!viaDispatch.containsKey(s.to())) {
-                            best = s;
-                            break;
-                        }
+                Group best = null;
+                boolean exact = false;
+                int sites = 0;
+                for (Group g : byCaller.get(caller)) {
+                    sites += g.sites();
+                    boolean e = !viaDispatch.containsKey(g.to());
+                    if (best == null || e && !exact || e == exact && g.first() < best.first()) {
+                        best = g;
+                        exact = e;
                     }
                 }
                 long to = viaDispatch.getOrDefault(best.to(), best.to());
                 parent.put(caller, depth == 1 && q.target() != XrefQuery.Target.CALLERS ? -1L : to);
                 String ref = best.value() != null ? best.value() : labelOf(best.to());
-                rows.add(new XrefRow(names.get(caller), depth, ref, best.kind(), !exactSeen, true, best.path(),
-                        best.line(), own.size(), q.paths() ? chainTowardsRoot(caller) : List.of()));
+                rows.add(new XrefRow(names.get(caller), depth, ref, best.kind(), !exact, true, best.path(),
+                        best.line(), sites, q.paths() ? chainTowardsRoot(caller) : List.of()));
                 next.add(caller);
             }
             visited.addAll(byCaller.keySet());
@@ -169,10 +174,24 @@ public final class Xref {
         return new XrefResult(rootNames, rows, truncated, notes);
     }
 
-    /** Sites calling any of {@code targets}, plus those reaching them by dispatch (recorded in {@code via}). */
-    private List<Site> callersOf(Set<Long> targets, Map<Long, Long> via) throws QueryException {
+    /**
+     * Level-1 sites of a field, string or type as groups (one per site; the order of the list is
+     * the database's, which makes the first one reported deterministic).
+     */
+    private static List<Group> groups(List<Site> sites, java.util.function.LongFunction<String> label) {
+        List<Group> out = new ArrayList<>(sites.size());
+        long ordinal = 0;
+        for (Site s : sites) {
+            String value = label != null ? label.apply(s.to()) : s.value();
+            out.add(new Group(s.from(), null, s.to(), 1, ordinal++, s.kind(), value, s.path(), s.line(), s.app()));
+        }
+        return out;
+    }
+
+    /** Calls of any of {@code targets}, plus those reaching them by dispatch (recorded in {@code via}), grouped. */
+    private List<Group> callersOf(Set<Long> targets, Map<Long, Long> via) throws QueryException {
         Set<Long> all = new LinkedHashSet<>(targets);
-        Map<Long, Boolean> virtualOnly = new HashMap<>();
+        Set<Long> virtualOnly = new HashSet<>();
         if (dispatch != null) {
             Map<Long, MethodRef> m = refs.methods(targets, deadline);
             for (Long t : targets) {
@@ -183,21 +202,33 @@ public final class Xref {
                 for (Map.Entry<Long, Boolean> e : dispatch.callerTargets(ref).entrySet()) {
                     if (!targets.contains(e.getKey()) && all.add(e.getKey())) {
                         via.put(e.getKey(), t);
-                        virtualOnly.put(e.getKey(), e.getValue());
+                        if (e.getValue()) {
+                            virtualOnly.add(e.getKey());
+                        }
                     }
                 }
             }
         }
-        List<Site> sites = refs.callsTo(all, apps, deadline);
         if (virtualOnly.isEmpty()) {
-            return sites;
+            return refs.callerGroups(all, apps, deadline);
         }
-        List<Site> out = new ArrayList<>(sites.size());
-        for (Site s : sites) {
-            if (!Boolean.TRUE.equals(virtualOnly.get(s.to())) || Dispatch.isVirtual(s.kind())) {
-                out.add(s);
+        // Targets reached only through a supertype count only for virtual invokes: their sites are read one by one.
+        Set<Long> grouped = new LinkedHashSet<>(all);
+        grouped.removeAll(virtualOnly);
+        List<Group> out = new ArrayList<>(refs.callerGroups(grouped, apps, deadline));
+        Map<String, Group> merged = new LinkedHashMap<>();
+        long ordinal = Long.MAX_VALUE / 2;
+        for (Site s : refs.callsTo(virtualOnly, apps, deadline)) {
+            if (!Dispatch.isVirtual(s.kind())) {
+                continue;
             }
+            String key = s.from() + ":" + s.to();
+            Group g = merged.get(key);
+            merged.put(key, g == null ? new Group(s.from(), null, s.to(), 1, ordinal++, s.kind(), null, s.path(), s.line(),
+                    s.app()) : new Group(g.from(), null, g.to(), g.sites() + 1, g.first(), g.kind(), null, g.path(),
+                    g.line(), g.app()));
         }
+        out.addAll(merged.values());
         return out;
     }
 
@@ -317,14 +348,6 @@ public final class Xref {
             n = names.get(id);
         }
         return n;
-    }
-
-    private List<Site> relabel(List<Site> sites, java.util.function.LongFunction<String> label) {
-        List<Site> out = new ArrayList<>(sites.size());
-        for (Site s : sites) {
-            out.add(new Site(s.from(), s.to(), s.kind(), label.apply(s.to()), s.path(), s.line(), s.app()));
-        }
-        return out;
     }
 
     /** Backward walks: the chain in call order, from this method down to a root. */

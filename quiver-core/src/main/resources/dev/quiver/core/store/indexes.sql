@@ -23,13 +23,16 @@ CREATE INDEX IF NOT EXISTS fields_sig ON fields(sig_id)
 ;
 CREATE INDEX IF NOT EXISTS calls_method ON calls(method_id)
 ;
-CREATE INDEX IF NOT EXISTS calls_target ON calls(target_id)
+CREATE INDEX IF NOT EXISTS calls_target ON calls(target_id, method_id)
 ;
 CREATE INDEX IF NOT EXISTS method_ids_class ON method_ids(class, name)
 ;
 CREATE INDEX IF NOT EXISTS method_ids_name ON method_ids(name)
 ;
 CREATE INDEX IF NOT EXISTS strings_method ON strings(method_id)
+;
+-- Exact and prefix searches over string values (xref --string, the web UI's search as you type).
+CREATE INDEX IF NOT EXISTS strings_value ON strings(value)
 ;
 CREATE INDEX IF NOT EXISTS field_refs_method ON field_refs(method_id)
 ;
