@@ -185,9 +185,12 @@ public final class Listing {
             Column.text("message", "p.message", "what went wrong"),
             Column.integer("app", "p.input_id", "the input (app) id"));
 
-    /** Every listing, in the order of the documentation. */
+    /**
+     * Every listing of rows, in the order of the documentation (what the REST API serves under
+     * {@code /api/v1/<name>}). {@link #APPS} is not among them: apps have routes and a command of their own.
+     */
     public static final List<Listing> ALL = List.of(CLASSES, METHODS, FIELDS, STRINGS, CALLS, FIELD_REFS, TYPE_REFS,
-            APPS, COMPONENTS, PERMISSIONS, PROBLEMS);
+            COMPONENTS, PERMISSIONS, PROBLEMS);
 
     private final String name;
     private final String idSql;
