@@ -186,11 +186,13 @@ public final class Listing {
             Column.integer("app", "p.input_id", "the input (app) id"));
 
     /**
-     * Every listing of rows, in the order of the documentation (what the REST API serves under
-     * {@code /api/v1/<name>}). {@link #APPS} is not among them: apps have routes and a command of their own.
+     * Every listing of code rows, in the order of the documentation (what the REST API serves under
+     * {@code /api/v1/<name>}, each route described in its OpenAPI document). {@link #APPS},
+     * {@link #COMPONENTS} and {@link #PERMISSIONS} are not among them: apps have routes of their own, and
+     * the manifest listings have no REST routes yet ({@code quiver apps} and {@code quiver manifest} use them).
      */
     public static final List<Listing> ALL = List.of(CLASSES, METHODS, FIELDS, STRINGS, CALLS, FIELD_REFS, TYPE_REFS,
-            COMPONENTS, PERMISSIONS, PROBLEMS);
+            PROBLEMS);
 
     private final String name;
     private final String idSql;
