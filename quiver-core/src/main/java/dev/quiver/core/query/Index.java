@@ -43,6 +43,7 @@ public final class Index implements AutoCloseable {
     private final List<Conn> all = new ArrayList<>();
     private final AtomicInteger opened = new AtomicInteger();
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private Index(Path file, Path database, Path temporary) {
@@ -216,17 +217,23 @@ public final class Index implements AutoCloseable {
         return new QueryException(QueryException.Kind.BAD_REQUEST, msg, e);
     }
 
-    /** A value computed once per index (the index never changes while open). */
+    /**
+     * A value computed once per index (the index never changes while open). Each key has its own
+     * lock: a slow value (the names the shell completes) never makes a question that needs
+     * another one (the hierarchy) wait.
+     */
     @SuppressWarnings("unchecked")
     <T> T cached(String key, CacheLoader<T> loader) throws QueryException {
         Object v = cache.get(key);
-        if (v == null) {
-            synchronized (cache) {
-                v = cache.get(key);
-                if (v == null) {
-                    v = loader.load();
-                    cache.put(key, v);
-                }
+        if (v != null) {
+            return (T) v;
+        }
+        Object lock = locks.computeIfAbsent(key, k -> new Object());
+        synchronized (lock) {
+            v = cache.get(key);
+            if (v == null) {
+                v = loader.load();
+                cache.put(key, v);
             }
         }
         return (T) v;
