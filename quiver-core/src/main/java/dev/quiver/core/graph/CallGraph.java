@@ -149,7 +149,14 @@ public final class CallGraph {
                 types.add(type(names.get(e.getKey())));
             }
         }
-        List<String> busiest = NodeCap.busiestPackages(types);
+        List<String> rootPackages = new ArrayList<>();
+        for (Long r : roots) {
+            String p = NodeCap.packagePrefix(type(names.get(r)));
+            if (p != null) {
+                rootPackages.add(p);
+            }
+        }
+        List<String> busiest = NodeCap.busiestPackages(types, rootPackages);
         if (!busiest.isEmpty()) {
             advice.add("--exclude on the packages with the most nodes: " + String.join(", ", busiest));
         }
@@ -340,7 +347,8 @@ public final class CallGraph {
             case CALLEES -> "callees of ";
             case BOTH -> "callers and callees of ";
         };
-        String of = rootNames.size() == 1 ? rootNames.get(0) : q.spec() + " (" + rootNames.size() + " methods)";
+        String of = rootNames.size() == 1 ? Labels.qualified(rootNames.get(0))
+                : q.spec() + " (" + rootNames.size() + " methods)";
         return what + of + ", depth " + (q.depth() == 0 ? "unlimited" : q.depth())
                 + (q.dispatch() ? ", with virtual dispatch" : "");
     }

@@ -72,7 +72,9 @@ public final class ClassGraph {
         }
         if (nodes.size() > q.maxNodes()) {
             List<String> advice = new ArrayList<>();
-            List<String> busiest = NodeCap.busiestPackages(selected);
+            String glob = q.packageGlob() == null ? "" : packageGlob(q.packageGlob());
+            List<String> busiest = NodeCap.busiestPackages(selected,
+                    glob.endsWith("/*") ? List.of(glob.substring(0, glob.length() - 1)) : List.of());
             if (!busiest.isEmpty()) {
                 advice.add("--package on one of the packages with the most classes: " + String.join(", ", busiest));
             }
@@ -121,7 +123,7 @@ public final class ClassGraph {
         if (root == null) {
             return "class hierarchy of " + in;
         }
-        return "supertypes and subtypes of " + root + (in.isEmpty() ? "" : " in " + in);
+        return "supertypes and subtypes of " + Labels.qualified(root) + (in.isEmpty() ? "" : " in " + in);
     }
 
     /**

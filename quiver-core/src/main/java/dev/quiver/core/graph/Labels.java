@@ -55,21 +55,37 @@ public final class Labels {
             return cut(simpleName(id));
         }
         boolean q = level >= 2;
-        StringBuilder sb = new StringBuilder(simpleName(m.owner())).append('.').append(m.name());
-        List<String> params = parameterTypes(m.descriptor());
-        if (params == null) {
-            sb.append(m.descriptor()); // not a well-formed descriptor: show it as it is
-        } else {
-            sb.append('(');
-            for (int i = 0; i < params.size(); i++) {
-                sb.append(i == 0 ? "" : ", ").append(javaType(params.get(i), q));
-            }
-            sb.append(')');
-            if (level >= 1) {
-                sb.append(": ").append(javaType(m.descriptor().substring(m.descriptor().indexOf(')') + 1), q));
-            }
+        StringBuilder sb = new StringBuilder(simpleName(m.owner())).append('.').append(m.name())
+                .append(parameterList(m.descriptor(), q));
+        if (level >= 1 && parameterTypes(m.descriptor()) != null) {
+            sb.append(": ").append(javaType(m.descriptor().substring(m.descriptor().indexOf(')') + 1), q));
         }
         return cut(sb.toString());
+    }
+
+    /**
+     * A label with its package, for titles: {@code android.telephony.SmsManager.getDefault()},
+     * {@code com.a.B}. Not cut (a title has the width of the drawing).
+     */
+    public static String qualified(String id) {
+        MethodRef m = id.contains("->") ? MethodRef.parse(id) : null;
+        String type = m == null ? id : m.owner();
+        String pkg = packageName(type);
+        String label = m == null ? simpleName(type) : simpleName(type) + "." + m.name() + parameterList(m.descriptor(), false);
+        return pkg.isEmpty() ? label : pkg + "." + label;
+    }
+
+    /** {@code (int, String)} for {@code (ILjava/lang/String;)V}; a malformed descriptor as it is. */
+    private static String parameterList(String descriptor, boolean qualified) {
+        List<String> params = parameterTypes(descriptor);
+        if (params == null) {
+            return descriptor;
+        }
+        List<String> names = new ArrayList<>();
+        for (String p : params) {
+            names.add(javaType(p, qualified));
+        }
+        return "(" + String.join(", ", names) + ")";
     }
 
     private static String cut(String s) {

@@ -29,9 +29,10 @@ final class NodeCap {
     /**
      * The packages holding the most of {@code types}, biggest first, as globs with their counts:
      * {@code 'Landroid/widget/*' (412)}. A glob's count includes its subpackages (that is what
-     * the glob matches); a package inside one already named is left out.
+     * the glob matches); a package inside one already named is left out, and so are the packages
+     * in {@code useless} and those around them (the roots' packages, the package asked for).
      */
-    static List<String> busiestPackages(Collection<String> types) {
+    static List<String> busiestPackages(Collection<String> types, Collection<String> useless) {
         Map<String, Integer> direct = new HashMap<>();
         for (String t : types) {
             String p = packagePrefix(t);
@@ -60,6 +61,9 @@ final class NodeCap {
             boolean nested = false;
             for (String c : chosen) {
                 nested |= p.startsWith(c) || c.startsWith(p);
+            }
+            for (String u : useless) {
+                nested |= u.startsWith(p);
             }
             if (!nested) {
                 chosen.add(p);
