@@ -6,7 +6,7 @@ import dev.quiver.core.query.Index;
 import dev.quiver.core.query.QueryException;
 import dev.quiver.core.query.References;
 import dev.quiver.core.query.References.Ident;
-import dev.quiver.core.query.References.Site;
+import dev.quiver.core.query.References.Call;
 import dev.quiver.core.xref.ClassFilter;
 import dev.quiver.core.xref.Dispatch;
 import dev.quiver.core.xref.Roots;
@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,11 @@ public final class CallGraph {
     private final Set<Long> apps;
     private final ClassFilter filter;
     private final Dispatch dispatch;
-    private final Map<Long, String> names = new HashMap<>();
     /** Every node with the depth at which it was first reached, in either direction. */
     private final Map<Long, Integer> depth = new HashMap<>();
+    /** The class of every node (what filters and the cap's advice look at). */
+    private final Map<Long, String> classes = new HashMap<>();
+    private final Map<Long, String> names = new HashMap<>();
     private final Set<Long> roots = new LinkedHashSet<>();
     private final Map<Long, MethodRef> methodRefs = new HashMap<>();
     private final Map<String, List<Long>> calleeTargets = new HashMap<>();
@@ -78,15 +81,13 @@ public final class CallGraph {
         /** Walks one more level; the new nodes get depth {@code d}. */
         void step(int d) throws QueryException {
             deadline.check();
-            Set<Long> found = callers ? callersOf(frontier) : calleesOf(frontier);
-            found.removeAll(seen);
-            seen.addAll(found);
-            refs.nameMethods(found, names, deadline);
+            Map<Long, String> found = callers ? callersOf(frontier) : calleesOf(frontier);
             List<Long> kept = new ArrayList<>();
-            for (Long m : found) {
-                if (filter.accepts(names.get(m))) {
-                    kept.add(m);
-                    depth.merge(m, d, Math::min);
+            for (Map.Entry<Long, String> e : found.entrySet()) {
+                if (seen.add(e.getKey()) && filter.accepts(e.getValue())) {
+                    kept.add(e.getKey());
+                    classes.put(e.getKey(), e.getValue());
+                    depth.merge(e.getKey(), d, Math::min);
                 }
             }
             // Only code can be walked: a callee the index does not define ends its branch.
@@ -98,6 +99,7 @@ public final class CallGraph {
         for (Ident r : Roots.methods(refs, q.spec(), q.mode(), q.ignoreCase(), deadline)) {
             roots.add(r.id());
             names.put(r.id(), r.signature());
+            classes.put(r.id(), type(r.signature()));
             depth.put(r.id(), 0);
         }
         if (roots.size() > q.maxNodes()) {
@@ -125,6 +127,7 @@ public final class CallGraph {
                 break;
             }
         }
+        refs.nameMethods(depth.keySet(), names, deadline);
         return assemble();
     }
 
@@ -144,14 +147,14 @@ public final class CallGraph {
             }
         }
         List<String> types = new ArrayList<>();
-        for (Map.Entry<Long, Integer> e : depth.entrySet()) {
-            if (!roots.contains(e.getKey())) {
-                types.add(type(names.get(e.getKey())));
+        for (Long id : depth.keySet()) {
+            if (!roots.contains(id)) {
+                types.add(classes.get(id));
             }
         }
         List<String> rootPackages = new ArrayList<>();
         for (Long r : roots) {
-            String p = NodeCap.packagePrefix(type(names.get(r)));
+            String p = NodeCap.packagePrefix(classes.get(r));
             if (p != null) {
                 rootPackages.add(p);
             }
@@ -169,14 +172,18 @@ public final class CallGraph {
 
     // ---- the walk -------------------------------------------------------------------------------
 
-    /** Methods whose code calls one of {@code targets} (with dispatch: or may run one of them). */
-    private Set<Long> callersOf(Set<Long> targets) throws QueryException {
+    /**
+     * Methods whose code calls one of {@code targets} (with dispatch: or may run one of them), with
+     * their classes.
+     */
+    private Map<Long, String> callersOf(Set<Long> targets) throws QueryException {
         Set<Long> named = new LinkedHashSet<>(targets);
         // identity a call may name instead of a target -> whether calls of any kind (not only virtual) reach it
         Map<Long, Boolean> anyKind = new HashMap<>();
         if (dispatch != null) {
+            loadRefs(targets);
             for (Long t : targets) {
-                MethodRef ref = ref(t);
+                MethodRef ref = methodRefs.get(t);
                 if (ref == null) {
                     continue;
                 }
@@ -188,53 +195,52 @@ public final class CallGraph {
                 }
             }
         }
-        Set<Long> out = new LinkedHashSet<>();
-        for (Site s : refs.callsTo(named, apps, deadline)) {
-            if (targets.contains(s.to()) || anyKind.get(s.to()) || Dispatch.isVirtual(s.kind())) {
-                out.add(s.from());
+        Map<Long, String> out = new LinkedHashMap<>();
+        for (Call c : refs.callEdgesTo(named, apps, deadline)) {
+            if (targets.contains(c.to()) || anyKind.getOrDefault(c.to(), false) || Dispatch.isVirtual(c.kind())) {
+                out.put(c.from(), c.fromClass());
             }
         }
         return out;
     }
 
-    /** Methods the code of {@code callers} calls (with dispatch: or may run). */
-    private Set<Long> calleesOf(Set<Long> callers) throws QueryException {
-        List<Site> sites = refs.callsFrom(callers, apps, deadline);
-        Set<Long> out = new LinkedHashSet<>();
-        for (Site s : sites) {
-            out.add(s.to());
+    /** Methods the code of {@code callers} calls (with dispatch: or may run), with their classes. */
+    private Map<Long, String> calleesOf(Set<Long> callers) throws QueryException {
+        List<Call> calls = refs.callEdgesFrom(callers, apps, deadline);
+        Map<Long, String> out = new LinkedHashMap<>();
+        for (Call c : calls) {
+            out.put(c.to(), c.toClass());
         }
         if (dispatch != null) {
-            loadRefs(out);
-            for (Site s : sites) {
-                out.addAll(dispatchedCallees(s));
+            loadRefs(out.keySet());
+            Set<Long> extra = new LinkedHashSet<>();
+            for (Call c : calls) {
+                extra.addAll(dispatchedCallees(c));
+            }
+            loadRefs(extra);
+            for (Long t : extra) {
+                out.putIfAbsent(t, methodRefs.get(t).owner());
             }
         }
         return out;
     }
 
-    /** What a call site may run besides the method it names (the callees rule of {@link Dispatch}). */
-    private List<Long> dispatchedCallees(Site s) throws QueryException {
-        MethodRef ref = ref(s.to());
+    /** What a call may run besides the method it names (the callees rule of {@link Dispatch}). */
+    private List<Long> dispatchedCallees(Call c) throws QueryException {
+        MethodRef ref = methodRefs.get(c.to());
         if (ref == null) {
             return List.of();
         }
-        String key = s.to() + (Dispatch.isVirtual(s.kind()) ? "v" : "");
+        String key = c.to() + (Dispatch.isVirtual(c.kind()) ? "v" : "");
         List<Long> out = calleeTargets.get(key);
         if (out == null) {
-            out = dispatch.calleeTargets(ref, s.kind());
+            out = dispatch.calleeTargets(ref, c.kind());
             calleeTargets.put(key, out);
         }
         return out;
     }
 
-    private MethodRef ref(long id) throws QueryException {
-        if (!methodRefs.containsKey(id)) {
-            loadRefs(List.of(id));
-        }
-        return methodRefs.get(id);
-    }
-
+    /** Loads the method references of {@code ids} that are not loaded yet, in one lookup. */
     private void loadRefs(Collection<Long> ids) throws QueryException {
         List<Long> missing = new ArrayList<>();
         for (Long id : ids) {
@@ -273,43 +279,42 @@ public final class CallGraph {
                 }
             }
         }
-        List<Site> sites = refs.callsFrom(nodes, apps, deadline);
+        List<Call> calls = refs.callEdgesFrom(nodes, apps, deadline);
         if (dispatch != null) {
             Set<Long> named = new HashSet<>();
-            for (Site s : sites) {
-                named.add(s.to());
+            for (Call c : calls) {
+                named.add(c.to());
             }
             loadRefs(named);
         }
-        Map<Long, Map<Long, Calls>> calls = new HashMap<>();
-        for (Site s : sites) {
+        Map<Long, Map<Long, Calls>> pairs = new HashMap<>();
+        for (Call c : calls) {
             deadline.check();
-            if (nodes.contains(s.to())) {
-                add(calls, s, s.to(), true);
+            if (nodes.contains(c.to())) {
+                add(pairs, c, c.to(), true);
             }
             if (dispatch == null) {
                 continue;
             }
             Set<Long> via = new TreeSet<>();
-            for (Map.Entry<Long, Boolean> e : reaches.getOrDefault(s.to(), Map.of()).entrySet()) {
-                if (e.getValue() || Dispatch.isVirtual(s.kind())) {
+            for (Map.Entry<Long, Boolean> e : reaches.getOrDefault(c.to(), Map.of()).entrySet()) {
+                if (e.getValue() || Dispatch.isVirtual(c.kind())) {
                     via.add(e.getKey());
                 }
             }
-            for (Long t : dispatchedCallees(s)) {
+            for (Long t : dispatchedCallees(c)) {
                 if (nodes.contains(t)) {
                     via.add(t);
                 }
             }
-            via.remove(s.to());
+            via.remove(c.to());
             for (Long t : via) {
-                add(calls, s, t, false);
+                add(pairs, c, t, false);
             }
         }
         Set<Long> defined = refs.defined(nodes, apps, deadline);
         List<Graph.Node> outNodes = new ArrayList<>();
         for (Map.Entry<Long, Integer> e : depth.entrySet()) {
-            String sig = names.get(e.getKey());
             EnumSet<Graph.Flag> flags = EnumSet.noneOf(Graph.Flag.class);
             if (roots.contains(e.getKey())) {
                 flags.add(Graph.Flag.ROOT);
@@ -317,10 +322,10 @@ public final class CallGraph {
             if (!defined.contains(e.getKey())) {
                 flags.add(Graph.Flag.EXTERNAL);
             }
-            outNodes.add(new Graph.Node(sig, type(sig), e.getValue(), flags));
+            outNodes.add(new Graph.Node(names.get(e.getKey()), classes.get(e.getKey()), e.getValue(), flags));
         }
         List<Graph.Edge> outEdges = new ArrayList<>();
-        for (Map.Entry<Long, Map<Long, Calls>> from : calls.entrySet()) {
+        for (Map.Entry<Long, Map<Long, Calls>> from : pairs.entrySet()) {
             for (Map.Entry<Long, Calls> to : from.getValue().entrySet()) {
                 Calls c = to.getValue();
                 outEdges.add(new Graph.Edge(names.get(from.getKey()), names.get(to.getKey()), List.copyOf(c.kinds), c.sites,
@@ -334,9 +339,9 @@ public final class CallGraph {
         return new Graph(Graph.Kind.CALLS, title(rootNames), rootNames, outNodes, outEdges);
     }
 
-    private static void add(Map<Long, Map<Long, Calls>> calls, Site s, long to, boolean exact) {
-        Calls c = calls.computeIfAbsent(s.from(), k -> new HashMap<>()).computeIfAbsent(to, k -> new Calls());
-        c.kinds.add(s.kind());
+    private static void add(Map<Long, Map<Long, Calls>> pairs, Call call, long to, boolean exact) {
+        Calls c = pairs.computeIfAbsent(call.from(), k -> new HashMap<>()).computeIfAbsent(to, k -> new Calls());
+        c.kinds.add(call.kind());
         c.sites++;
         c.exact += exact ? 1 : 0;
     }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -40,18 +42,17 @@ final class NodeCap {
                 direct.merge(p, 1, Integer::sum);
             }
         }
-        Map<String, Integer> withSubpackages = new HashMap<>();
-        for (String p : direct.keySet()) {
-            int n = 0;
-            for (Map.Entry<String, Integer> e : direct.entrySet()) {
-                if (e.getKey().startsWith(p)) {
-                    n += e.getValue();
-                }
+        // Each package's count goes to it and to every package around it: a glob's count, in one pass.
+        Map<String, Integer> around = new HashMap<>();
+        for (Map.Entry<String, Integer> e : direct.entrySet()) {
+            String p = e.getKey();
+            for (int slash = p.indexOf('/'); slash > 0; slash = p.indexOf('/', slash + 1)) {
+                around.merge(p.substring(0, slash + 1), e.getValue(), Integer::sum);
             }
-            withSubpackages.put(p, n);
         }
-        List<String> order = new ArrayList<>(new TreeSet<>(withSubpackages.keySet()));
-        order.sort(Comparator.comparing((String p) -> -withSubpackages.get(p)));
+        List<String> order = new ArrayList<>(new TreeSet<>(direct.keySet()));
+        order.sort(Comparator.comparing((String p) -> -around.get(p)));
+        Set<String> skip = new HashSet<>(useless);
         List<String> out = new ArrayList<>();
         List<String> chosen = new ArrayList<>();
         for (String p : order) {
@@ -62,12 +63,12 @@ final class NodeCap {
             for (String c : chosen) {
                 nested |= p.startsWith(c) || c.startsWith(p);
             }
-            for (String u : useless) {
+            for (String u : skip) {
                 nested |= u.startsWith(p);
             }
             if (!nested) {
                 chosen.add(p);
-                out.add("'" + p + "*' (" + count(withSubpackages.get(p)) + ")");
+                out.add("'" + p + "*' (" + count(around.get(p)) + ")");
             }
         }
         return out;
