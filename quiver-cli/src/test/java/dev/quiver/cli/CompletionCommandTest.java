@@ -54,7 +54,7 @@ class CompletionCommandTest {
         assertThat(complete("bash", script, "quiver", "graph", "c").lines()).containsExactly("calls", "classes");
         assertThat(complete("bash", script, "quiver", "graph", "calls", "--max").lines()).containsExactly("--max-nodes");
         assertThat(complete("bash", script, "quiver", "graph", "calls", "--format", "").lines())
-                .containsExactly("dot", "svg", "png", "pdf", "json");
+                .containsExactly("dot", "svg", "png", "pdf", "jpg", "xdot", "json");
         assertThat(complete("bash", script, "quiver", "completion", "").lines()).containsExactly("bash", "zsh");
         assertThat(complete("bash", script, "quiver", "x").lines()).containsExactly("xref");
     }
@@ -67,7 +67,7 @@ class CompletionCommandTest {
         Path script = Files.writeString(tmp.resolve("quiver.zsh"), r.out());
         assertThat(complete("zsh", script, "quiver", "graph", "classes", "--r").lines()).contains("--root");
         assertThat(complete("zsh", script, "quiver", "graph", "calls", "--format", "").lines())
-                .containsExactly("dot", "svg", "png", "pdf", "json");
+                .containsExactly("dot", "svg", "png", "pdf", "jpg", "xdot", "json");
     }
 
     @Test

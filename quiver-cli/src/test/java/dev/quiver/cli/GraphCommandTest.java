@@ -64,6 +64,7 @@ class GraphCommandTest {
                 c("error-png-to-stdout", "graph", "calls", "Lcom/q/Chain;->l1()V", "--format", "png"),
                 c("error-json-and-format", "graph", "calls", "Lcom/q/Chain;->l1()V", "--json", "--format", "svg"),
                 c("error-bad-format", "graph", "calls", "Lcom/q/Chain;->l1()V", "--format", "gif"),
+                c("error-bad-layout", "graph", "calls", "Lcom/q/Chain;->l1()V", "--layout", "spring"),
                 c("error-row-options-are-gone", "graph", "calls", "Lcom/q/Chain;->l1()V", "--csv"),
                 c("error-negative-depth", "graph", "calls", "Lcom/q/Chain;->l1()V", "--depth", "-1"),
                 c("error-zero-max-nodes", "graph", "classes", "--root", "Lcom/q/Task;", "--max-nodes", "0"),
@@ -85,7 +86,8 @@ class GraphCommandTest {
     @Test
     void drawsSvgPngAndPdfUnderExactlyTheNameGiven() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("drawn"));
-        for (String name : List.of("calls.svg", "calls.png", "calls.pdf", "calls.dot", "calls.gv", "calls.json")) {
+        for (String name : List.of("calls.svg", "calls.png", "calls.pdf", "calls.jpg", "calls.xdot", "calls.dot", "calls.gv",
+                "calls.json")) {
             Cli r = Cli.run("graph", "calls", ON_CREATE, "--db", graphDb.toString(), "--dispatch", "--depth", "0",
                     "-o", dir.resolve(name).toString());
             assertThat(r.exit()).as(r.err()).isZero();
@@ -94,12 +96,15 @@ class GraphCommandTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("calls.dot", "calls.gv", "calls.json", "calls.pdf", "calls.png", "calls.svg");
+                    .containsExactly("calls.dot", "calls.gv", "calls.jpg", "calls.json", "calls.pdf", "calls.png",
+                            "calls.svg", "calls.xdot");
         }
         assertSvg(Files.readAllBytes(dir.resolve("calls.svg")));
         assertThat(Files.readAllBytes(dir.resolve("calls.png"))).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
         assertThat(new String(Files.readAllBytes(dir.resolve("calls.pdf")), 0, 5, StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
+        assertThat(Files.readAllBytes(dir.resolve("calls.jpg"))).startsWith(0xff, 0xd8, 0xff);
+        assertThat(Files.readString(dir.resolve("calls.xdot"))).startsWith("digraph quiver {").contains("_draw_=");
         assertThat(Files.readString(dir.resolve("calls.dot"))).startsWith("digraph quiver {")
                 .isEqualTo(Files.readString(dir.resolve("calls.gv")));
         JsonNode json = new ObjectMapper().readTree(dir.resolve("calls.json").toFile());
@@ -118,6 +123,23 @@ class GraphCommandTest {
         assertThat(stdout.exit()).as(stdout.err()).isZero();
         Document svg = assertSvg(stdout.out().getBytes(StandardCharsets.UTF_8));
         assertThat(svg.getDocumentElement().getTextContent()).contains("Base64Codec", "XorCodec", "«interface»");
+    }
+
+    @Test
+    void otherLayoutEnginesDrawTheSameNodes() throws Exception {
+        for (String engine : List.of("neato", "FDP", "circo")) {
+            Path out = tmp.resolve("layout-" + engine + ".svg");
+            Cli r = Cli.run("graph", "calls", ON_CREATE, "--db", graphDb.toString(), "--depth", "0", "--layout", engine,
+                    "-o", out.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            Document svg = assertSvg(Files.readAllBytes(out));
+            int nodes = 0;
+            for (int i = 0; i < svg.getElementsByTagName("g").getLength(); i++) {
+                nodes += ((org.w3c.dom.Element) svg.getElementsByTagName("g").item(i)).getAttribute("class")
+                        .equals("node") ? 1 : 0;
+            }
+            assertThat(nodes).as(engine).isEqualTo(21);
+        }
     }
 
     @Test

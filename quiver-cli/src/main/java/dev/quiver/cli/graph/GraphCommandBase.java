@@ -25,13 +25,19 @@ import picocli.CommandLine.Option;
 abstract class GraphCommandBase extends QueryCommand {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the graph to FILE (exactly this name; the format comes from its extension "
-                    + ".dot/.gv, .svg, .png, .pdf or .json unless --format says). Default: DOT or JSON to stdout.")
+                    + ".dot/.gv, .svg, .png, .pdf, .jpg/.jpeg, .xdot or .json unless --format says). Default: DOT, JSON, "
+                    + "SVG or XDOT to stdout.")
     Path file;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = GraphFormat.Converter.class,
-            description = "dot, svg, png, pdf or json (default: from the -o extension, else dot). svg, png and pdf "
-                    + "are drawn by Graphviz 'dot'.")
+            description = "dot, svg, png, pdf, jpg, xdot or json (default: from the -o extension, else dot). svg, png, "
+                    + "pdf, jpg and xdot are drawn by Graphviz 'dot'.")
     GraphFormat format;
+
+    @Option(names = "--layout", paramLabel = "ENGINE", converter = Layout.Converter.class, defaultValue = "dot",
+            description = "Graphviz layout engine for drawn formats: dot (default; layered), neato, fdp, sfdp, circo, "
+                    + "twopi, osage, patchwork or nop.")
+    Layout layout;
 
     @Option(names = "--max-nodes", paramLabel = "N", defaultValue = "" + CallGraphQuery.DEFAULT_MAX_NODES,
             description = "Refuse a graph of more than N nodes (default: ${DEFAULT-VALUE}); the error says how many "
@@ -62,7 +68,7 @@ abstract class GraphCommandBase extends QueryCommand {
             chosen = GraphFormat.ofFile(file);
             if (chosen == null) {
                 throw usage("cannot tell the format of '" + file + "' from its extension; name it .dot, .gv, .svg, "
-                        + ".png, .pdf or .json, or give --format");
+                        + ".png, .pdf, .jpg, .xdot or .json, or give --format");
             }
         }
         if (chosen == null) {
@@ -119,13 +125,13 @@ abstract class GraphCommandBase extends QueryCommand {
         try {
             if (file != null) {
                 try (AtomicOutput target = new AtomicOutput(file, false)) {
-                    warn(dot.render(text, chosen, target.temp(), dotTimeout));
+                    warn(dot.render(text, chosen, layout, target.temp(), dotTimeout));
                     target.commit();
                 }
             } else {
                 Path drawn = Files.createTempFile("quiver-graph-", "." + chosen);
                 try {
-                    warn(dot.render(text, chosen, drawn, dotTimeout));
+                    warn(dot.render(text, chosen, layout, drawn, dotTimeout));
                     out().print(Files.readString(drawn, StandardCharsets.UTF_8));
                     out().flush();
                 } finally {
@@ -157,8 +163,8 @@ abstract class GraphCommandBase extends QueryCommand {
             Path dotFile = dotFileFor(file);
             writeText(dotFile, dotText);
             err().println("quiver: error: " + why + ", so " + file + " was not drawn; the graph is in " + dotFile
-                    + " (DOT). " + capitalized(Graphviz.INSTALL) + ", then: dot -T" + chosen + " " + dotFile + " -o "
-                    + file);
+                    + " (DOT). " + capitalized(Graphviz.INSTALL) + ", then: dot " + (layout == Layout.DOT ? "" : "-K"
+                    + layout + " ") + "-T" + chosen + " " + dotFile + " -o " + file);
         }
         err().flush();
         return ExitCode.GRAPHVIZ_MISSING;

@@ -3,9 +3,12 @@ package dev.quiver.cli.graph;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** The file formats of {@code quiver graph}: DOT and JSON written by Quiver, the others drawn by Graphviz. */
+/**
+ * The file formats of {@code quiver graph}: DOT and JSON written by Quiver, the others drawn by
+ * Graphviz (JPG and XDOT too, the formats smalisca's drawing commands offered besides these).
+ */
 public enum GraphFormat {
-    DOT(false), SVG(true), PNG(true), PDF(true), JSON(false);
+    DOT(false), SVG(true), PNG(true), PDF(true), JPG(true), XDOT(true), JSON(false);
 
     private final boolean drawn;
 
@@ -20,7 +23,7 @@ public enum GraphFormat {
 
     /** Whether the format is binary (not for a terminal or a text stream). */
     public boolean binary() {
-        return this == PNG || this == PDF;
+        return this == PNG || this == PDF || this == JPG;
     }
 
     /** The format a file name's extension names ({@code .gv} is DOT too), or null. */
@@ -31,6 +34,9 @@ public enum GraphFormat {
         if (ext.equals("gv")) {
             return DOT;
         }
+        if (ext.equals("jpeg")) {
+            return JPG;
+        }
         for (GraphFormat f : values()) {
             if (f.toString().equals(ext)) {
                 return f;
@@ -39,17 +45,10 @@ public enum GraphFormat {
         return null;
     }
 
-    /** Reads {@code --format} values in any case, and names the choices as users type them when it cannot. */
-    public static final class Converter implements picocli.CommandLine.ITypeConverter<GraphFormat> {
-        @Override
-        public GraphFormat convert(String value) {
-            for (GraphFormat f : values()) {
-                if (f.name().equalsIgnoreCase(value.strip())) {
-                    return f;
-                }
-            }
-            throw new picocli.CommandLine.TypeConversionException("expected dot, svg, png, pdf or json, not '" + value
-                    + "'");
+    /** Reads the option value in any case; names the choices in lower case when it cannot. */
+    public static final class Converter extends EnumValue<GraphFormat> {
+        public Converter() {
+            super(GraphFormat.class);
         }
     }
 

@@ -71,13 +71,15 @@ final class Graphviz {
     }
 
     /**
-     * Draws {@code dotText} in {@code format} into {@code target} (which it overwrites). Returns
+     * Draws {@code dotText} in {@code format} with the {@code layout} engine into {@code target}
+     * (which it overwrites). Returns
      * what {@code dot} printed on stderr (warnings), "" when nothing.
      */
-    String render(String dotText, GraphFormat format, Path target, int timeoutSeconds) throws Failed, IOException {
+    String render(String dotText, GraphFormat format, Layout layout, Path target, int timeoutSeconds)
+            throws Failed, IOException {
         Path errors = Files.createTempFile("quiver-dot-", ".txt");
         try {
-            Process p = new ProcessBuilder(program.toString(), "-T" + format, "-o", target.toString())
+            Process p = new ProcessBuilder(program.toString(), "-K" + layout, "-T" + format, "-o", target.toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(errors.toFile())
                     .start();

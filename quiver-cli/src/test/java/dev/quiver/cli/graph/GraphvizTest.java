@@ -36,7 +36,7 @@ class GraphvizTest {
     @Test
     void aFailingDotIsAnErrorWithItsMessage() throws Exception {
         Graphviz dot = Graphviz.find(Map.of("QUIVER_DOT", script("bad-dot", "cat >/dev/null; echo 'Error: syntax error in line 1' >&2; exit 3").toString()));
-        assertThatThrownBy(() -> dot.render("digraph {}", GraphFormat.SVG, tmp.resolve("x.svg"), 10))
+        assertThatThrownBy(() -> dot.render("digraph {}", GraphFormat.SVG, Layout.DOT, tmp.resolve("x.svg"), 10))
                 .isInstanceOf(Graphviz.Failed.class)
                 .hasMessageEndingWith("exit code 3): Error: syntax error in line 1");
     }
@@ -45,7 +45,7 @@ class GraphvizTest {
     void aSlowDotIsStoppedAtTheTimeout() throws Exception {
         Graphviz dot = Graphviz.find(Map.of("QUIVER_DOT", script("slow-dot", "exec sleep 30").toString()));
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> dot.render("digraph {}", GraphFormat.PNG, tmp.resolve("x.png"), 1))
+        assertThatThrownBy(() -> dot.render("digraph {}", GraphFormat.PNG, Layout.DOT, tmp.resolve("x.png"), 1))
                 .isInstanceOf(Graphviz.Failed.class)
                 .hasMessageStartingWith("Graphviz dot took longer than 1 s and was stopped; raise --dot-timeout");
         assertThat(System.nanoTime() - t0).isLessThan(20_000_000_000L);
@@ -55,15 +55,17 @@ class GraphvizTest {
     void warningsOfASuccessfulDotAreReturned() throws Exception {
         Path out = tmp.resolve("x.svg");
         Graphviz dot = Graphviz.find(Map.of("QUIVER_DOT", script("warn-dot",
-                "cat >/dev/null; echo 'Warning: too large' >&2; echo '<svg/>' > \"$3\"").toString()));
-        assertThat(dot.render("digraph {}", GraphFormat.SVG, out, 10)).isEqualTo("Warning: too large");
-        assertThat(Files.readString(out)).isEqualTo("<svg/>\n");
+                "cat >/dev/null; echo 'Warning: too large' >&2; echo \"<svg>$1 $2</svg>\" > \"$4\"").toString()));
+        assertThat(dot.render("digraph {}", GraphFormat.SVG, Layout.NEATO, out, 10)).isEqualTo("Warning: too large");
+        assertThat(Files.readString(out)).isEqualTo("<svg>-Kneato -Tsvg</svg>\n");
     }
 
     @Test
     void formatsComeFromExtensionsAndTheDotGoesBesideTheDrawing() {
         assertThat(GraphFormat.ofFile(Path.of("a/b.SVG"))).isEqualTo(GraphFormat.SVG);
         assertThat(GraphFormat.ofFile(Path.of("b.gv"))).isEqualTo(GraphFormat.DOT);
+        assertThat(GraphFormat.ofFile(Path.of("b.JPEG"))).isEqualTo(GraphFormat.JPG);
+        assertThat(GraphFormat.ofFile(Path.of("b.xdot"))).isEqualTo(GraphFormat.XDOT);
         assertThat(GraphFormat.ofFile(Path.of("b.png.txt"))).isNull();
         assertThat(GraphFormat.ofFile(Path.of("noext"))).isNull();
         assertThat(GraphCommandBase.dotFileFor(Path.of("d/calls.svg"))).isEqualTo(Path.of("d/calls.dot"));
