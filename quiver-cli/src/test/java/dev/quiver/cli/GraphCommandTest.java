@@ -152,6 +152,14 @@ class GraphCommandTest {
         String text = svg.getDocumentElement().getTextContent();
         assertThat(text).contains("A\"b\\\\c<d>{e}&\\tt\\u202ex.</script><script>x</script>()")
                 .doesNotContain("\u202e", "\t");
+        Path box = tmp.resolve("hostile-members.svg");
+        Cli members = Cli.run("graph", "classes", "--package", "com.evil", "--members", "--db", graphDb.toString(), "-o",
+                box.toString());
+        assertThat(members.exit()).as(members.err()).isEqualTo(1); // one class, no supertype but Object
+        Document classes = assertSvg(Files.readAllBytes(box));
+        assertThat(classes.getElementsByTagName("script").getLength()).isZero();
+        assertThat(classes.getDocumentElement().getTextContent()).contains("A\"b\\\\c<d>{e}&\\tt\\u202ex",
+                "</script><script>x</script>(): void", "\"q\\\\n<b>{x}&lt;(): void");
     }
 
     /** Without Graphviz: the DOT is written next to the requested file, and the exit code says so. */

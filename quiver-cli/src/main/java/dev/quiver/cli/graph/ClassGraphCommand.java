@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         footer = {
             "  quiver graph classes --package com.example.net -o net.svg",
             "  quiver graph classes --root android.content.BroadcastReceiver -o receivers.png",
-            "  quiver graph classes --root 'Lcom/a/Base;' --package 'Lcom/a/*' --json"})
+            "  quiver graph classes --root 'Lcom/a/Base;' --package 'Lcom/a/*' --json",
+            "  quiver graph classes --package com.example.crypto --members -o crypto.svg"})
 public final class ClassGraphCommand extends GraphCommandBase {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -32,6 +33,10 @@ public final class ClassGraphCommand extends GraphCommandBase {
             description = "A type (Lcom/a/B; or com.a.B, framework types too) with its supertypes and all its subtypes.")
     String root;
 
+    @Option(names = "--members", description = "List each class's fields and methods in its box (as smalisca's dc "
+            + "drew classes); JSON gives their full signatures.")
+    boolean members;
+
     @Override
     protected void validateQuestion() {
         if (packageGlob == null && root == null) {
@@ -41,7 +46,7 @@ public final class ClassGraphCommand extends GraphCommandBase {
 
     @Override
     protected Graph graph(Index index, Deadline deadline) throws QueryException {
-        return ClassGraph.build(index, new ClassGraphQuery(packageGlob, root, maxNodes), deadline);
+        return ClassGraph.build(index, new ClassGraphQuery(packageGlob, root, maxNodes, members), deadline);
     }
 
     @Override

@@ -4,8 +4,11 @@ import dev.quiver.core.model.Descriptors;
 import dev.quiver.core.query.Deadline;
 import dev.quiver.core.query.Hierarchy;
 import dev.quiver.core.query.Index;
+import dev.quiver.core.query.ListQuery;
+import dev.quiver.core.query.Listing;
 import dev.quiver.core.query.NamePattern;
 import dev.quiver.core.query.QueryException;
+import dev.quiver.core.query.Rows;
 import dev.quiver.core.xref.ClassFilter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +24,8 @@ import java.util.TreeSet;
  * superclass and interface edge between them. Types the index does not define (framework
  * supertypes such as {@code Landroid/app/Activity;}) are external nodes. {@code java.lang.Object}
  * is left out as a supertype (every class has it; drawing it adds one edge per class and no
- * information) unless the package or the root selects it.
+ * information) unless the package or the root selects it. With {@code members}, each class the
+ * index defines lists its fields and methods (as smalisca's class drawing did).
  */
 public final class ClassGraph {
     private static final String OBJECT = "Ljava/lang/Object;";
@@ -113,9 +117,25 @@ public final class ClassGraph {
             if (h.isInterface(t) || interfaces.contains(t)) {
                 flags.add(Graph.Flag.INTERFACE);
             }
-            out.add(new Graph.Node(t, t, 0, flags));
+            out.add(new Graph.Node(t, t, 0, flags, q.members() && h.defines(t) ? members(index, t, d) : List.of()));
         }
         return new Graph(Graph.Kind.CLASSES, title(q, root), root == null ? List.of() : List.of(root), out, edges);
+    }
+
+    /** The fields, then the methods, {@code type} defines, as full signatures, each sorted. */
+    private static List<String> members(Index index, String type, Deadline d) throws QueryException {
+        List<String> out = new ArrayList<>();
+        for (Listing l : List.of(Listing.FIELDS, Listing.METHODS)) {
+            String column = l == Listing.FIELDS ? "field" : "method";
+            Rows rows = index.list(ListQuery.of(l).where("class", NamePattern.exact(type)).withColumns(List.of(column)),
+                    d);
+            Set<String> own = new TreeSet<>(); // a class defined twice lists a member once
+            for (int i = 0; i < rows.rows().size(); i++) {
+                own.add((String) rows.value(i, column));
+            }
+            out.addAll(own);
+        }
+        return out;
     }
 
     private static String title(ClassGraphQuery q, String root) {

@@ -62,7 +62,9 @@ public final class DotWriter {
             }
             String name = cluster.getKey().isEmpty() ? "(default package)" : cluster.getKey();
             sb.append("\n  subgraph cluster_").append(c++).append(" {\n");
-            sb.append("    graph [label=\"").append(escape(name)).append("\", fontsize=11, fontcolor=\"")
+            // bottom-to-top drawings flip cluster labels too: "b" puts them on top, as in call graphs
+            sb.append("    graph [label=\"").append(escape(name)).append(calls ? "\", " : "\", labelloc=b, ")
+                    .append("fontsize=11, fontcolor=\"")
                     .append(external ? "#707070" : "#2f4d6e").append("\", style=\"")
                     .append(external ? "rounded,dashed,filled" : "rounded,filled").append("\", color=\"")
                     .append(external ? "#c8c8c8" : "#b9cbe0").append("\", fillcolor=\"")
@@ -72,7 +74,9 @@ public final class DotWriter {
                 if (n.is(Graph.Flag.INTERFACE)) {
                     sb.append("«interface»\\n");
                 }
-                sb.append(escape(labels.get(n.id()))).append("\", tooltip=\"").append(escape(n.id(), true)).append('"');
+                sb.append(escape(labels.get(n.id())));
+                members(sb, n.members());
+                sb.append("\", tooltip=\"").append(escape(n.id(), true)).append('"');
                 sb.append(nodeStyle(n)).append("];\n");
             }
             sb.append("  }\n");
@@ -105,6 +109,32 @@ public final class DotWriter {
         }
         sb.append("}\n");
         out.write(sb.toString());
+    }
+
+    /** Members shown in a class box; more are counted on a last line (JSON lists them all). */
+    static final int MAX_MEMBERS = 40;
+
+    /**
+     * A class box's members, one left-aligned line each under the centred class name: our own
+     * {@code \n} and {@code \l} are the only raw backslashes, {@link #escape} writes none.
+     */
+    private static void members(StringBuilder sb, List<String> members) {
+        if (members.isEmpty()) {
+            return;
+        }
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < Math.min(members.size(), MAX_MEMBERS); i++) {
+            shown.add(Labels.member(members.get(i), false));
+        }
+        sb.append("\\n");
+        for (int i = 0; i < shown.size(); i++) {
+            // overloads that look alike (send(Msg) twice) are told apart by their packages
+            boolean alike = shown.indexOf(shown.get(i)) != shown.lastIndexOf(shown.get(i));
+            sb.append(escape(alike ? Labels.member(members.get(i), true) : shown.get(i))).append("\\l");
+        }
+        if (members.size() > MAX_MEMBERS) {
+            sb.append("… ").append(members.size() - MAX_MEMBERS).append(" more (JSON lists every member)\\l");
+        }
     }
 
     private static String nodeStyle(Graph.Node n) {

@@ -40,15 +40,23 @@ public record Graph(Kind kind, String title, List<String> roots, List<Node> node
     /**
      * A node.
      *
-     * @param id    a method signature or a type descriptor: stable across runs and databases
-     * @param type  the class the node belongs to (for a type: itself); its package is the node's cluster
-     * @param depth call graphs: how many calls away from a root it was first reached (roots: 0);
-     *              class graphs: 0
-     * @param flags its properties
+     * @param id      a method signature or a type descriptor: stable across runs and databases
+     * @param type    the class the node belongs to (for a type: itself); its package is the node's cluster
+     * @param depth   call graphs: how many calls away from a root it was first reached (roots: 0);
+     *                class graphs: 0
+     * @param flags   its properties
+     * @param members class graphs with members: the signatures of the fields, then of the methods, the
+     *                class defines, each sorted; otherwise empty
      */
-    public record Node(String id, String type, int depth, Set<Flag> flags) {
+    public record Node(String id, String type, int depth, Set<Flag> flags, List<String> members) {
         public Node {
             flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+            members = List.copyOf(members);
+        }
+
+        /** A node without members. */
+        public Node(String id, String type, int depth, Set<Flag> flags) {
+            this(id, type, depth, flags, List.of());
         }
 
         public boolean is(Flag f) {

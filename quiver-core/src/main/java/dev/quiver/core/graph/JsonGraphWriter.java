@@ -19,7 +19,8 @@ import java.util.Map;
  * Node ids are the full signatures (class graphs: the type descriptors): stable across runs,
  * databases and graphs, so edges and other tools can refer to them. One node or edge per line;
  * the same graph gives the same bytes. Class graphs have {@code interface} instead of
- * {@code depth}, and edges without {@code sites} and {@code dispatch}. Strings keep their exact
+ * {@code depth} (and {@code members}, the full signatures of the fields and methods, when asked for),
+ * and edges without {@code sites} and {@code dispatch}. Strings keep their exact
  * value; unpaired surrogates and invisible format characters (bidi overrides) are written as
  * {@code \}{@code uXXXX} escapes so that the file is valid UTF-8 and shows no hidden text.
  */
@@ -65,6 +66,13 @@ public final class JsonGraphWriter {
                 }
                 j.writeBooleanField("root", n.is(Graph.Flag.ROOT));
                 j.writeBooleanField("external", n.is(Graph.Flag.EXTERNAL));
+                if (!n.members().isEmpty()) {
+                    j.writeArrayFieldStart("members");
+                    for (String m : n.members()) {
+                        j.writeString(m);
+                    }
+                    j.writeEndArray();
+                }
                 j.writeEndObject();
             }
         }

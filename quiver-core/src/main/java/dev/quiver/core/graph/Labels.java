@@ -64,6 +64,24 @@ public final class Labels {
     }
 
     /**
+     * A member of a class as a class box lists it: {@code count: int} for a field,
+     * {@code foo(int, String): void} for a method; with {@code qualified}, types with their
+     * packages (for overloads that would look alike). Cut like labels.
+     */
+    public static String member(String signature, boolean qualified) {
+        int arrow = signature.indexOf("->");
+        String rest = arrow < 0 ? signature : signature.substring(arrow + 2);
+        MethodRef m = MethodRef.parse(signature);
+        if (m != null) {
+            String ret = parameterTypes(m.descriptor()) == null ? ""
+                    : ": " + javaType(m.descriptor().substring(m.descriptor().indexOf(')') + 1), qualified);
+            return cut(m.name() + parameterList(m.descriptor(), qualified) + ret);
+        }
+        int colon = rest.lastIndexOf(':');
+        return cut(colon < 0 ? rest : rest.substring(0, colon) + ": " + javaType(rest.substring(colon + 1), qualified));
+    }
+
+    /**
      * A label with its package, for titles: {@code android.telephony.SmsManager.getDefault()},
      * {@code com.a.B}. Not cut (a title has the width of the drawing).
      */

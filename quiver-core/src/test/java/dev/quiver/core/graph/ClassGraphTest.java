@@ -22,7 +22,8 @@ class ClassGraphTest extends FixtureIndexes {
                 Arguments.of("classes-root-codec", TestApps.GRAPH, ClassGraphQuery.ofRoot("Lcom/lib/Codec;")),
                 Arguments.of("classes-root-activity", TestApps.GRAPH, ClassGraphQuery.ofRoot("android.app.Activity")),
                 Arguments.of("classes-root-task", TestApps.ANALYSIS, ClassGraphQuery.ofRoot("Lcom/q/Task;")),
-                Arguments.of("classes-analysis-package", TestApps.ANALYSIS, ClassGraphQuery.ofPackage("Lcom/q/*")));
+                Arguments.of("classes-analysis-package", TestApps.ANALYSIS, ClassGraphQuery.ofPackage("Lcom/q/*")),
+                Arguments.of("classes-members", TestApps.GRAPH, ClassGraphQuery.ofPackage("L*").withMembers(true)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,6 +79,22 @@ class ClassGraphTest extends FixtureIndexes {
         assertThatThrownBy(() -> ClassGraph.build(graph, ClassGraphQuery.ofPackage("org.nope"), null))
                 .hasMessage("no class of the index matches Lorg/nope/* (give a package such as com.example or a glob "
                         + "such as 'Lcom/example/*')");
+    }
+
+    @Test
+    void membersAreTheFieldsThenTheMethodsOfDefinedClasses() throws Exception {
+        Graph g = ClassGraph.build(graph, ClassGraphQuery.ofRoot("Lcom/app/net/Net;").withMembers(true), null);
+        assertThat(g.nodes()).extracting(Graph.Node::id, Graph.Node::members).containsExactly(
+                tuple("Lcom/app/net/Net;", java.util.List.of("Lcom/app/net/Net;->codec:Lcom/lib/Codec;",
+                        "Lcom/app/net/Net;-><init>()V", "Lcom/app/net/Net;->fetch(Ljava/lang/String;)[B")));
+        assertThat(Labels.member("Lcom/app/net/Net;->codec:Lcom/lib/Codec;", false)).isEqualTo("codec: Codec");
+        assertThat(Labels.member("Lcom/app/net/Net;->fetch(Ljava/lang/String;)[B", false)).isEqualTo("fetch(String): byte[]");
+        assertThat(Labels.member("Lcom/app/net/Net;->fetch(Ljava/lang/String;)[B", true))
+                .isEqualTo("fetch(java.lang.String): byte[]");
+        Graph plain = ClassGraph.build(graph, ClassGraphQuery.ofRoot("Lcom/app/net/Net;"), null);
+        assertThat(plain.nodes().get(0).members()).isEmpty();
+        Graph external = ClassGraph.build(graph, ClassGraphQuery.ofRoot("android.app.Activity").withMembers(true), null);
+        assertThat(external.nodes()).filteredOn(n -> n.is(Graph.Flag.EXTERNAL)).allMatch(n -> n.members().isEmpty());
     }
 
     @Test
