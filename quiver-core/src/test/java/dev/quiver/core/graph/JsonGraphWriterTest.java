@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The JSON graph: full signatures as ids, flags, one node or edge per line, invisible characters escaped. */
 class JsonGraphWriterTest {
     private static final String ODD = "Lh/A\"b\\c<d>&\u202e\ud800\n\u0085;";
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** Short labels: descriptors read as Java, members, and look-alike nodes told apart. */
 class LabelsTest {
     @Test
     void descriptorsReadAsJava() {
