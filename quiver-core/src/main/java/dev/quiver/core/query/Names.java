@@ -12,9 +12,10 @@ import java.util.List;
  * The names an index knows, for completion as a user types (the shell's Tab, a search box): every
  * class descriptor it defines or references, and the methods and fields of one class.
  *
- * <p>The class descriptors are loaded once per index into a sorted array (84k classes of the
- * Android framework: ~0.3 s), so a prefix is two binary searches; members are one indexed lookup
- * per class. Array types and primitives are left out: they are not typed as names.
+ * <p>The class descriptors (defined; named as a supertype; called, accessed or used by an
+ * instruction) are loaded once per index into a sorted array (85k names on the Android framework,
+ * six index scans), so a prefix is two binary searches; members are one indexed lookup per class.
+ * Array types and primitives are left out: they are not typed as names.
  */
 public final class Names {
     private final String[] classes;
@@ -29,10 +30,12 @@ public final class Names {
     public static Names of(Index index, Deadline deadline) throws QueryException {
         String[] classes = index.cached("names.classes", () -> index.with(deadline, conn -> {
             List<String> all = new ArrayList<>();
-            // Three index scans (each already in order) are cheaper than one UNION, which sorts.
+            // Index scans (each DISTINCT read off its index) are cheaper than one UNION, which sorts.
+            // Supertypes and types used by instructions are names too (--extends, xref --users).
             try (Statement st = conn.connection.createStatement()) {
                 for (String sql : new String[] {"SELECT descriptor FROM classes", "SELECT DISTINCT class FROM method_ids",
-                    "SELECT DISTINCT class FROM field_ids"}) {
+                    "SELECT DISTINCT class FROM field_ids", "SELECT DISTINCT superclass FROM classes",
+                    "SELECT DISTINCT descriptor FROM interfaces", "SELECT DISTINCT type FROM type_refs"}) {
                     try (ResultSet rs = st.executeQuery(sql)) {
                         while (rs.next()) {
                             String c = rs.getString(1);

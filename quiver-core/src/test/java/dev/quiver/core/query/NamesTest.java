@@ -27,6 +27,8 @@ class NamesTest {
             // framework classes the app only references are names too; array types are not
             assertThat(names.classesStartingWith("Landroid/")).containsExactly("Landroid/content/BroadcastReceiver;",
                     "Landroid/os/Build;", "Landroid/telephony/SmsManager;");
+            assertThat(names.classesStartingWith("Ldalvik/")).as("only new-instance and const-class name it")
+                    .containsExactly("Ldalvik/system/DexClassLoader;");
             assertThat(names.classesStartingWith("L")).hasSize(names.classCount()).isSorted();
             assertThat(names.classesStartingWith("Lnothing/")).isEmpty();
             assertThat(names.classesStartingWith("")).hasSize(names.classCount());
