@@ -24,6 +24,7 @@ public final class Main {
         SUBCOMMANDS.put("type-refs", dev.quiver.cli.query.TypeRefsCommand::new);
         SUBCOMMANDS.put("xref", dev.quiver.cli.query.XrefCommand::new);
         SUBCOMMANDS.put("sql", dev.quiver.cli.query.SqlCommand::new);
+        SUBCOMMANDS.put("shell", dev.quiver.cli.shell.ShellCommand::new);
     }
 
     private Main() {

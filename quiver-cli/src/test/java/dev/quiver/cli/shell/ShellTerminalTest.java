@@ -1,0 +1,225 @@
+package dev.quiver.cli.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.quiver.cli.Cli;
+import dev.quiver.cli.Main;
+import dev.quiver.core.TestApps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shell in a real terminal: tmux runs it, {@code send-keys} types, {@code capture-pane} reads
+ * the screen (polled until what is expected shows, never a fixed sleep). Skipped without tmux
+ * ({@code .ci/run} installs it). Each test uses its own tmux server socket and kills only that.
+ */
+class ShellTerminalTest {
+    /** How long a screen may take to show what is expected (a JVM start on a loaded machine). */
+    private static final long WAIT_MS = 60_000;
+
+    @TempDir
+    static Path tmp;
+    static Path db;
+
+    private final String socket = "quiver-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final String session = "shell";
+
+    @BeforeAll
+    static void build() throws Exception {
+        assumeTrue(tmuxAvailable(), "tmux is not installed");
+        Path tree = TestApps.tree(TestApps.ANALYSIS, tmp.resolve("src"));
+        // A string that a catastrophic regex takes practically forever on: the query Ctrl-C stops.
+        Files.writeString(tree.resolve("Slow.smali"), ".class public LSlow;\n.super Ljava/lang/Object;\n"
+                + ".method public static m()V\n    .registers 1\n    const-string v0, \"" + "a".repeat(60) + "!\"\n"
+                + "    return-void\n.end method\n");
+        db = tmp.resolve("a.db");
+        assertThat(Cli.run("parse", tree.toString(), "-o", db.toString(), "-q").exit()).isZero();
+    }
+
+    private static boolean tmuxAvailable() {
+        try {
+            Process p = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @AfterEach
+    void killServer() throws Exception {
+        tmux("kill-server");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void completionHistoryErrorsCtrlCAndCtrlD() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        start(home, "shell", db.toString());
+        waitFor("the prompt", s -> lastLine(s).equals("quiver(a.db)>"));
+
+        // Tab completes a class name from the open index
+        keys("classes Lcom/q/Cr", "Tab");
+        waitFor("the completed class name", s -> lastLine(s).endsWith("quiver(a.db)> classes Lcom/q/Crypto;"));
+        keys("Enter");
+        waitFor("the class row", s -> s.contains("Crypto.smali") && lastLine(s).equals("quiver(a.db)>"));
+
+        // an error, then a good command
+        keys("nope", "Enter");
+        waitFor("the error", s -> s.contains("quiver: error: unknown command 'nope' (type 'help' for the list)")
+                && lastLine(s).equals("quiver(a.db)>"));
+        keys("classes --count", "Enter");
+        waitFor("the count", s -> s.contains("\n14\n") && lastLine(s).equals("quiver(a.db)>"));
+
+        // Up recalls the previous lines
+        keys("Up");
+        waitFor("the last command recalled", s -> lastLine(s).equals("quiver(a.db)> classes --count"));
+        keys("Up");
+        waitFor("the one before", s -> lastLine(s).equals("quiver(a.db)> nope"));
+        keys("Down", "Enter");
+        waitFor("the count again", s -> s.split("\n14\n", -1).length == 3 && lastLine(s).equals("quiver(a.db)>"));
+
+        // Ctrl-C cancels a query that would run practically forever, and the prompt comes back
+        keys("strings --regex '(.*a){25}$' --count", "Enter");
+        waitFor("the query running", s -> lastLine(s).endsWith("--count") && !s.endsWith("quiver(a.db)>"));
+        Thread.sleep(500); // let it get into the regex: cancelling then is what is tested
+        keys("C-c");
+        waitFor("the cancelled query and a new prompt", s -> s.contains("quiver: error: cancelled")
+                && lastLine(s).equals("quiver(a.db)>"));
+        keys("classes --count", "Enter");
+        waitFor("the shell still answering", s -> s.split("\n14\n", -1).length == 4 && lastLine(s).equals("quiver(a.db)>"));
+
+        // Ctrl-D leaves, with exit code 0, and the history is in the home directory
+        keys("C-d");
+        // the pane reads dead when the terminal closes, its status once the process is reaped
+        waitFor("the shell gone", s -> paneDead() && !paneStatus().isEmpty());
+        assertThat(paneStatus()).isEqualTo("0");
+        assertThat(Files.readAllLines(home.resolve(".quiver_history"))).map(l -> l.replaceFirst("^\\d+:", ""))
+                .containsExactly("classes Lcom/q/Crypto;", "nope", "classes --count", "strings --regex '(.*a){25}$' --count",
+                        "classes --count");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aHomeThatCannotHoldTheHistoryIsNoProblem() throws Exception {
+        Path missing = tmp.resolve("no-such-home");
+        start(missing, "analyzer", "-i", db.toString(), "-f", "sqlite");
+        waitFor("the prompt and the note", s -> s.contains("History is not saved (no directory " + missing + ")")
+                && lastLine(s).equals("analyzer(a.db)>"));
+        keys("sc -c class_name -p crypto -x path", "Enter");
+        waitFor("the answer", s -> s.contains("Lcom/q/Crypto;") && lastLine(s).equals("analyzer(a.db)>"));
+        keys("Up");
+        waitFor("history in memory", s -> lastLine(s).equals("analyzer(a.db)> sc -c class_name -p crypto -x path"));
+        keys("C-u", "q", "Enter");
+        // the pane reads dead when the terminal closes, its status once the process is reaped
+        waitFor("the shell gone", s -> paneDead() && !paneStatus().isEmpty());
+        assertThat(paneStatus()).isEqualTo("0");
+        assertThat(Files.exists(missing)).isFalse();
+    }
+
+    // ---- tmux --------------------------------------------------------------------------------------
+
+    private void start(Path home, String... args) throws Exception {
+        Path script = tmp.resolve("run-" + System.nanoTime() + ".sh");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        StringBuilder cmd = new StringBuilder("#!/bin/sh\nexec env HOME='" + home + "' LC_ALL=C.UTF-8 TERM=xterm-256color "
+                + "QUIVER_HISTORY= '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
+                + Main.class.getName());
+        for (String a : args) {
+            cmd.append(" '").append(a).append('\'');
+        }
+        Files.writeString(script, cmd.append('\n').toString(), StandardCharsets.UTF_8);
+        script.toFile().setExecutable(true);
+        // The pane stays when the shell ends (read at server start: no race with a quick death), so its
+        // exit status can be read and a failed start shows its error.
+        Path conf = Files.writeString(tmp.resolve("tmux.conf"), "set-option -g remain-on-exit on\n");
+        tmux("-f", conf.toString(), "new-session", "-d", "-s", session, "-x", "160", "-y", "50", script.toString());
+    }
+
+    private void keys(String... keys) throws Exception {
+        for (String k : keys) {
+            boolean named = k.equals("Enter") || k.equals("Tab") || k.equals("Up") || k.equals("Down") || k.startsWith("C-");
+            if (named) {
+                tmux("send-keys", "-t", session, k);
+            } else {
+                tmux("send-keys", "-t", session, "-l", k);
+            }
+        }
+    }
+
+    private String screen() throws Exception {
+        return tmux("capture-pane", "-p", "-J", "-t", session).stripTrailing(); // -J: wrapped lines joined
+    }
+
+    private boolean paneDead() throws Exception {
+        return tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip().equals("1");
+    }
+
+    private String paneStatus() throws Exception {
+        return tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip();
+    }
+
+    private static String lastLine(String screen) {
+        String[] lines = screen.split("\n");
+        return lines[lines.length - 1].stripTrailing();
+    }
+
+    /** Polls the screen until {@code ok} holds; fails with the screen when it does not in time. */
+    private void waitFor(String what, Check ok) throws Exception {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        String s = "";
+        while (System.nanoTime() < end) {
+            s = screen();
+            if (ok.test(s)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited " + WAIT_MS / 1000 + " s for " + what + "; the screen:\n" + s + threads());
+    }
+
+    /** The shell's threads (jstack of the pane's process), to tell a hang from a key not seen. */
+    private String threads() {
+        try {
+            String pid = tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip();
+            String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
+            Process p = new ProcessBuilder(jstack, pid).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return "\nthreads of " + pid + ":\n" + out;
+        } catch (Exception e) {
+            return "\n(no thread dump: " + e + ")";
+        }
+    }
+
+    /** A condition on the screen. */
+    private interface Check {
+        boolean test(String screen) throws Exception;
+    }
+
+    private String tmux(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("tmux " + String.join(" ", args) + " did not return");
+        }
+        return out;
+    }
+}
