@@ -25,6 +25,7 @@ public final class Main {
         SUBCOMMANDS.put("xref", dev.quiver.cli.query.XrefCommand::new);
         SUBCOMMANDS.put("sql", dev.quiver.cli.query.SqlCommand::new);
         SUBCOMMANDS.put("shell", dev.quiver.cli.shell.ShellCommand::new);
+        SUBCOMMANDS.put("analyzer", dev.quiver.cli.shell.smalisca.AnalyzerCommand::new);
     }
 
     private Main() {
