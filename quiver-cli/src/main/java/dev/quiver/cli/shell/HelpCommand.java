@@ -44,7 +44,7 @@ final class HelpCommand implements Callable<Integer> {
         }
         String group = null;
         for (Map.Entry<CommandLine, List<String>> e : all.entrySet()) {
-            String g = groupOf(e.getKey());
+            String g = shell.group(e.getValue().get(0));
             if (!g.equals(group)) {
                 out.println((group == null ? "" : "\n") + g + ":");
                 group = g;
@@ -75,16 +75,4 @@ final class HelpCommand implements Callable<Integer> {
         return s.length() > 90 ? s.substring(0, 89) + "…" : s;
     }
 
-    /** The heading a command is listed under. */
-    private String groupOf(CommandLine c) {
-        Object user = c.getCommandSpec().userObject();
-        String pkg = user.getClass().getPackageName();
-        if (pkg.endsWith(".smalisca")) {
-            return "smalisca's analyzer commands (see 'help s', 'sc -c ?')";
-        }
-        if (user instanceof OpenCommand || user instanceof HelpCommand || user instanceof QuitCommand) {
-            return "Shell commands";
-        }
-        return "Quiver commands";
-    }
 }

@@ -4,6 +4,7 @@ import dev.quiver.cli.ExitCode;
 import dev.quiver.cli.CommandTree;
 import dev.quiver.cli.QuiverCommand;
 import dev.quiver.cli.query.Session;
+import dev.quiver.cli.render.Cells;
 import dev.quiver.core.query.Index;
 import dev.quiver.core.query.QueryException;
 import java.io.BufferedReader;
@@ -51,6 +52,10 @@ public final class Shell {
         }
     }
 
+    /** The headings of {@code help}. */
+    static final String QUIVER_COMMANDS = "Quiver commands";
+    static final String SHELL_COMMANDS = "Shell commands";
+
     /** The commands a shell does not offer: a shell inside a shell helps no one. */
     private static final List<String> NOT_IN_A_SHELL = List.of("shell", "analyzer");
 
@@ -58,6 +63,8 @@ public final class Shell {
     private final CommandLine tree;
     private final Map<String, Supplier<Object>> own = new LinkedHashMap<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
+    /** The heading {@code help} lists a command under (Quiver's commands have none here). */
+    private final Map<String, String> groups = new LinkedHashMap<>();
     private final PrintWriter out;
     private final PrintWriter err;
     private final Object lock = new Object();
@@ -78,8 +85,14 @@ public final class Shell {
         for (String a : quitAliases) {
             aliases.put(a, "quit");
         }
+        for (String name : own.keySet()) {
+            groups.put(name, SHELL_COMMANDS);
+        }
         for (ShellExtension e : extensions) {
-            own.putAll(e.commands());
+            for (Map.Entry<String, Supplier<Object>> c : e.commands().entrySet()) {
+                own.put(c.getKey(), c.getValue());
+                groups.put(c.getKey(), e.heading());
+            }
         }
         // The model of every command, for help and completion; commands run on fresh trees (execute).
         this.tree = CommandTree.full();
@@ -162,8 +175,7 @@ public final class Shell {
     /** The prompt: the flavour and the open index's file name. */
     public String prompt() {
         Index open = Session.current();
-        String name = open == null ? "" : "(" + dev.quiver.cli.render.Cells.display(
-                String.valueOf(open.file().getFileName())) + ")";
+        String name = open == null ? "" : "(" + Cells.display(String.valueOf(open.file().getFileName())) + ")";
         return flavor.prompt() + name + "> ";
     }
 
@@ -243,7 +255,7 @@ public final class Shell {
         }
         String name = words.get(0);
         if (!tree.getSubcommands().containsKey(name)) {
-            err.println("quiver: error: unknown command '" + dev.quiver.cli.render.Cells.display(name)
+            err.println("quiver: error: unknown command '" + Cells.display(name)
                     + "' (type 'help' for the list)" + suggestion(name));
             err.flush();
             return ExitCode.ERROR.code();
@@ -262,6 +274,10 @@ public final class Shell {
             code = ExitCode.ERROR.code();
         } catch (StackOverflowError e) {
             err.println("quiver: fatal: the command recursed too deeply (stack overflow)");
+            code = ExitCode.ERROR.code();
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handlers; an Error must not end the session either
+            err.println("quiver: fatal: " + e);
             code = ExitCode.ERROR.code();
         } finally {
             synchronized (lock) {
@@ -373,5 +389,10 @@ public final class Shell {
             byCommand.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
         }
         return byCommand;
+    }
+
+    /** The heading {@code help} lists the command called {@code name} under. */
+    String group(String name) {
+        return groups.getOrDefault(name, QUIVER_COMMANDS);
     }
 }

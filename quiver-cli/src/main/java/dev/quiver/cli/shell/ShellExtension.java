@@ -7,4 +7,7 @@ import java.util.function.Supplier;
 public interface ShellExtension {
     /** Each command's name and a maker of fresh instances (one per run). */
     Map<String, Supplier<Object>> commands();
+
+    /** The heading {@code help} lists these commands under. */
+    String heading();
 }

@@ -34,6 +34,8 @@ class ShellTerminalTest {
 
     private final String socket = "quiver-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private final String session = "shell";
+    /** The shell's process (the script execs it). */
+    private String pid;
 
     @BeforeAll
     static void build() throws Exception {
@@ -105,9 +107,8 @@ class ShellTerminalTest {
 
         // Ctrl-D leaves, with exit code 0, and the history is in the home directory
         keys("C-d");
-        // the pane reads dead when the terminal closes, its status once the process is reaped
-        waitFor("the shell gone", s -> paneDead() && !paneStatus().isEmpty());
-        assertThat(paneStatus()).isEqualTo("0");
+        waitFor("the shell gone", s -> exitStatus() != null);
+        assertThat(exitStatus()).isZero();
         assertThat(Files.readAllLines(home.resolve(".quiver_history"))).map(l -> l.replaceFirst("^\\d+:", ""))
                 .containsExactly("classes Lcom/q/Crypto;", "nope", "classes --count", "strings --regex '(.*a){25}$' --count",
                         "classes --count");
@@ -125,9 +126,8 @@ class ShellTerminalTest {
         keys("Up");
         waitFor("history in memory", s -> lastLine(s).equals("analyzer(a.db)> sc -c class_name -p crypto -x path"));
         keys("C-u", "q", "Enter");
-        // the pane reads dead when the terminal closes, its status once the process is reaped
-        waitFor("the shell gone", s -> paneDead() && !paneStatus().isEmpty());
-        assertThat(paneStatus()).isEqualTo("0");
+        waitFor("the shell gone", s -> exitStatus() != null);
+        assertThat(exitStatus()).isZero();
         assertThat(Files.exists(missing)).isFalse();
     }
 
@@ -148,6 +148,7 @@ class ShellTerminalTest {
         // exit status can be read and a failed start shows its error.
         Path conf = Files.writeString(tmp.resolve("tmux.conf"), "set-option -g remain-on-exit on\n");
         tmux("-f", conf.toString(), "new-session", "-d", "-s", session, "-x", "160", "-y", "50", script.toString());
+        pid = tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip();
     }
 
     private void keys(String... keys) throws Exception {
@@ -165,12 +166,26 @@ class ShellTerminalTest {
         return tmux("capture-pane", "-p", "-J", "-t", session).stripTrailing(); // -J: wrapped lines joined
     }
 
-    private boolean paneDead() throws Exception {
-        return tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip().equals("1");
-    }
-
-    private String paneStatus() throws Exception {
-        return tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip();
+    /**
+     * The shell's exit status once it has ended, else null. tmux reports it when it has reaped the
+     * process; a process that ended but is not reaped yet (a zombie: seen on a loaded machine, for a
+     * minute and more) has it in /proc (stat field 52, as waitpid reports it).
+     */
+    private Integer exitStatus() throws Exception {
+        if (tmux("display-message", "-p", "-t", session, "#{pane_dead}").strip().equals("1")) {
+            String status = tmux("display-message", "-p", "-t", session, "#{pane_dead_status}").strip();
+            if (!status.isEmpty()) {
+                return Integer.parseInt(status);
+            }
+        }
+        String stat;
+        try {
+            stat = Files.readString(Path.of("/proc", pid, "stat"));
+        } catch (IOException e) {
+            return null; // reaped: tmux will say
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).strip().split(" ");
+        return fields[0].equals("Z") ? (Integer.parseInt(fields[fields.length - 1]) >> 8) & 0xff : null;
     }
 
     private static String lastLine(String screen) {
@@ -192,15 +207,18 @@ class ShellTerminalTest {
         throw new AssertionError("waited " + WAIT_MS / 1000 + " s for " + what + "; the screen:\n" + s + threads());
     }
 
-    /** The shell's threads (jstack of the pane's process), to tell a hang from a key not seen. */
+    /**
+     * What the shell's process is doing, to tell a hang from a key not seen: its state, and a thread
+     * dump (SIGQUIT makes the JVM print one on its terminal, even while it is exiting).
+     */
     private String threads() {
         try {
-            String pid = tmux("display-message", "-p", "-t", session, "#{pane_pid}").strip();
-            String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
-            Process p = new ProcessBuilder(jstack, pid).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            return "\nthreads of " + pid + ":\n" + out;
+            String state = String.join(" ", Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+                    .filter(l -> l.startsWith("State:")).toList());
+            new ProcessBuilder("kill", "-QUIT", pid).start().waitFor(10, TimeUnit.SECONDS);
+            Thread.sleep(3000);
+            return "\nprocess " + pid + " " + state + "; its terminal with a thread dump:\n"
+                    + tmux("capture-pane", "-p", "-J", "-S", "-3000", "-t", session);
         } catch (Exception e) {
             return "\n(no thread dump: " + e + ")";
         }

@@ -22,4 +22,9 @@ public final class SmaliscaCommands implements ShellExtension {
         m.put("dxcl", DxclCommand::new);
         return m;
     }
+
+    @Override
+    public String heading() {
+        return "smalisca's analyzer commands (see 'help s', 'sc -c ?')";
+    }
 }
