@@ -24,6 +24,8 @@ public final class Main {
         SUBCOMMANDS.put("type-refs", dev.quiver.cli.query.TypeRefsCommand::new);
         SUBCOMMANDS.put("xref", dev.quiver.cli.query.XrefCommand::new);
         SUBCOMMANDS.put("sql", dev.quiver.cli.query.SqlCommand::new);
+        SUBCOMMANDS.put("graph", dev.quiver.cli.graph.GraphCommand::commandLine);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
         SUBCOMMANDS.put("shell", dev.quiver.cli.shell.ShellCommand::new);
         SUBCOMMANDS.put("analyzer", dev.quiver.cli.shell.smalisca.AnalyzerCommand::new);
     }

@@ -20,6 +20,13 @@ public final class TestApps {
     /** Overloads, recursion and cycles, a depth chain, interfaces and abstract classes, framework targets, odd names. */
     public static final String ANALYSIS = "analysis";
 
+    /**
+     * For graphs: several packages, overloads that look alike (by parameter simple names, or only by
+     * return type), calls through an interface, framework supertypes, and a class whose names hold
+     * quotes, backslashes, angle brackets, braces, an HTML entity, a tab and a bidi override.
+     */
+    public static final String GRAPH = "graph";
+
     private TestApps() {
     }
 
