@@ -56,8 +56,8 @@ public final class Shell {
     static final String QUIVER_COMMANDS = "Quiver commands";
     static final String SHELL_COMMANDS = "Shell commands";
 
-    /** The commands a shell does not offer: a shell inside a shell helps no one. */
-    private static final List<String> NOT_IN_A_SHELL = List.of("shell", "analyzer");
+    /** The commands a shell does not offer: a shell inside a shell helps no one, nor a script for bash. */
+    private static final List<String> NOT_IN_A_SHELL = List.of("shell", "analyzer", "completion");
 
     private final Flavor flavor;
     private final CommandLine tree;

@@ -64,6 +64,11 @@ class ShellCompleterTest {
         assertThat(complete(analyzer, "dc -f ")).containsExactly("dot", "png", "pdf", "svg", "json");
         assertThat(complete(analyzer, "s -t c")).containsExactly("class", "const");
         assertThat(complete(analyzer, "scl -f")).contains("-fc", "-fm", "-fa");
+        assertThat(complete(quiver, "graph ")).containsExactly("calls", "classes");
+        assertThat(complete(quiver, "graph calls X --ca")).containsExactly("--callers", "--callees");
+        assertThat(complete(quiver, "graph calls Lcom/q/Chain;->p")).containsExactly("Lcom/q/Chain;->ping()V",
+                "Lcom/q/Chain;->pong()V");
+        assertThat(complete(quiver, "co")).as("no bash completion script inside the shell").isEmpty();
     }
 
     @Test

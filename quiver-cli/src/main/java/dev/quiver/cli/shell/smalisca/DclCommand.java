@@ -39,14 +39,15 @@ final class DclCommand extends DrawCommand {
                 throw usage("with -fc/-fm, only -tc (a class) can narrow the called side; list calls between two "
                         + "given methods with scl");
             }
-            q.addAll(List.of(methods(filters.fromClass, filters.fromMethod, null), "--callees"));
+            q.addAll(List.of(methods(filters.fromClass, filters.fromMethod, null), "-i", "--match", "glob", "--callees",
+                    "--depth", "1"));
             if (filters.toClass != null) {
                 q.addAll(List.of("--include", "*" + filters.toClass + "*"));
             }
         } else {
-            q.addAll(List.of(methods(filters.toClass, filters.toMethod, filters.destArgs), "--callers"));
+            q.addAll(List.of(methods(filters.toClass, filters.toMethod, filters.destArgs), "-i", "--match", "glob",
+                    "--callers", "--depth", "1"));
         }
-        q.addAll(List.of("-i", "--match", "glob", "--depth", "1"));
         return q;
     }
 }

@@ -45,7 +45,7 @@ class AnalyzerSessionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"readme", "method-level", "table", "errors"})
+    @ValueSource(strings = {"readme", "method-level", "table", "errors", "draw"})
     void sessionMatchesGoldenAndRunsTheSameFromAFile(String name) throws Exception {
         String script = session(name);
         StringBuilder transcript = new StringBuilder();
@@ -88,6 +88,49 @@ class AnalyzerSessionTest {
         Cli batch = Cli.run("analyzer", "-i", db.toString(), "-f", "sqlite", "-c", file.toString());
         assertThat(batch.out()).isEqualTo(allOut.toString());
         assertThat(batch.exit()).isEqualTo(firstFailure);
+    }
+
+    /** The drawing commands write exactly the files named, in the formats asked for, through quiver graph. */
+    @Test
+    void drawingWritesTheNamedFilesInTheirFormats() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("drawn"));
+        String script = "dc -c class_package -p com.q -f dot -o " + out.resolve("c.dot") + "\n"
+                + "dxcl -c Crypto -m encrypt -d to -f json -o " + out.resolve("x.json") + "\n";
+        boolean graphviz = graphviz();
+        if (graphviz) {
+            script += "dcl -fc Users -f svg -o " + out.resolve("u.svg") + "\n"
+                    + "dxcl -c Chain -m l1 -d from --max-depth 2 -f png -o " + out.resolve("l.png") + "\n"
+                    + "dc -f pdf -o " + out.resolve("all.pdf") + "\n";
+        }
+        Cli r = Cli.run("analyzer", "-i", db.toString(), "-f", "sqlite", "-c",
+                Files.writeString(tmp.resolve("drawn.txt"), script).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("c.dot"))).startsWith("digraph");
+        assertThat(Files.readString(out.resolve("x.json"))).startsWith("{\"graph\":\"calls\"")
+                .contains("\"Lcom/q/Users;->fromBytes([B)V\"", "\"Lcom/q/Users;->fromString()V\"");
+        if (graphviz) {
+            assertThat(Files.readString(out.resolve("u.svg"))).contains("<svg");
+            assertThat(Files.readAllBytes(out.resolve("l.png"))).startsWith(0x89, 'P', 'N', 'G');
+            assertThat(Files.readAllBytes(out.resolve("all.pdf"))).startsWith('%', 'P', 'D', 'F');
+        }
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).as("no x.png.png, no leftovers")
+                    .containsExactlyElementsOf(graphviz ? List.of("all.pdf", "c.dot", "l.png", "u.svg", "x.json")
+                            : List.of("c.dot", "x.json"));
+        }
+    }
+
+    private static boolean graphviz() {
+        try {
+            Process p = new ProcessBuilder("dot", "-V").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The answers that make the analyzer method-level, spelled out (the goldens hold them too). */
