@@ -56,7 +56,7 @@ class GraphCommandTest {
                         "--exclude", "Lcom/q/Impl;", "--include", "Lcom/q/*"),
                 c("calls-nothing-found", "graph", "calls", "Lcom/q/Users;->useTask(Lcom/q/Task;)V", "--callers"),
                 c("classes-root", "graph", "classes", "--root", "com.q.Task"),
-                c("classes-package-json", "graph", "classes", "--package", "Lcom/q/*", "--json"),
+                c("classes-package-json", "graph", "classes", "--json", "--package", "Lcom/q/*"),
                 c("error-unknown-method", "graph", "calls", "Lcom/q/Chain;->nope()V"),
                 c("error-cap", "graph", "calls", "Lcom/q/Chain;->l1()V", "--max-nodes", "3"),
                 c("error-classes-cap", "graph", "classes", "--package", "com.q", "--max-nodes", "2"),

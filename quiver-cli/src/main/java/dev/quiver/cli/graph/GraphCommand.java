@@ -51,7 +51,8 @@ public final class GraphCommand implements Runnable {
                     spec.remove(o);
                 }
             }
-            spec.addOption(OptionSpec.builder("--json").description("The same as --format json.").build());
+            spec.addOption(OptionSpec.builder("--json").type(boolean.class).arity("0")
+                    .description("The same as --format json.").build());
             String[] own = spec.usageMessage().footer();
             String[] footer = Arrays.copyOf(own, own.length + 2);
             footer[own.length] = "%nExit codes:";
