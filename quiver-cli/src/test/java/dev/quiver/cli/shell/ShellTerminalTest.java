@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shell in a real terminal: tmux runs it, {@code send-keys} types, {@code capture-pane} reads
  * the screen (polled until what is expected shows, never a fixed sleep). Skipped without tmux
- * ({@code .ci/run} installs it). Each test uses its own tmux server socket and kills only that.
+ * ({@code .ci/run} installs it). Each test has its own tmux server (a socket in the test's
+ * directory) and kills only that one.
  */
 class ShellTerminalTest {
     /** How long a screen may take to show what is expected (a JVM start on a loaded machine). */
@@ -32,7 +33,8 @@ class ShellTerminalTest {
     static Path tmp;
     static Path db;
 
-    private final String socket = "quiver-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    /** This test's own tmux server: its socket lives in the test's directory and goes with it. */
+    private final String socket = "tmux-" + System.nanoTime() + ".sock";
     private final String session = "shell";
     /** The shell's process (the script execs it). */
     private String pid;
@@ -230,7 +232,7 @@ class ShellTerminalTest {
     }
 
     private String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-S", tmp.resolve(socket).toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
