@@ -26,6 +26,8 @@ public final class Main {
         SUBCOMMANDS.put("sql", dev.quiver.cli.query.SqlCommand::new);
         SUBCOMMANDS.put("graph", dev.quiver.cli.graph.GraphCommand::commandLine);
         SUBCOMMANDS.put("completion", CompletionCommand::new);
+        SUBCOMMANDS.put("shell", dev.quiver.cli.shell.ShellCommand::new);
+        SUBCOMMANDS.put("analyzer", dev.quiver.cli.shell.smalisca.AnalyzerCommand::new);
         SUBCOMMANDS.put("serve", ServeCommand::new);
     }
 

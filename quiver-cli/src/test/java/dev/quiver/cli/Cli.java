@@ -8,8 +8,9 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** Runs the real command tree in-process and captures what it prints. */
-record Cli(int exit, String out, String err) {
-    static Cli run(String... args) {
+public record Cli(int exit, String out, String err) {
+    /** Runs {@code args} through {@link Main#newCommandLine()}. */
+    public static Cli run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = Main.newCommandLine();

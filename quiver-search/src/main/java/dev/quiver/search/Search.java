@@ -197,9 +197,7 @@ public final class Search {
             workers.add(t);
             t.start();
         }
-        for (Thread t : workers) {
-            t.join();
-        }
+        Walker.joinAll(workers, () -> failed.set(true));
         if (fatal[0] != null) {
             throw fatal[0];
         }

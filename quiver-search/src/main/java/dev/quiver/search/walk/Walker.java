@@ -66,10 +66,33 @@ public final class Walker {
             workers.add(t);
             t.start();
         }
-        for (Thread t : workers) {
-            t.join();
-        }
+        joinAll(workers, this::stop);
         stack.rethrow();
+    }
+
+    /**
+     * Waits for {@code workers}. When the waiting thread is interrupted (Ctrl-C in the shell),
+     * {@code stop} asks them to finish their current file, and they are waited for before the
+     * interrupt goes on: no worker prints after the search has returned.
+     */
+    public static void joinAll(List<Thread> workers, Runnable stop) throws InterruptedException {
+        try {
+            for (Thread t : workers) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            stop.run();
+            for (Thread t : workers) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException again) {
+                        // keep waiting: the first interrupt is already being answered
+                    }
+                }
+            }
+            throw e;
+        }
     }
 
     private void pushRoot(Root r) {
