@@ -56,8 +56,11 @@ public final class Shell {
     static final String QUIVER_COMMANDS = "Quiver commands";
     static final String SHELL_COMMANDS = "Shell commands";
 
-    /** The commands a shell does not offer: a shell inside a shell helps no one, nor a script for bash. */
-    private static final List<String> NOT_IN_A_SHELL = List.of("shell", "analyzer", "completion");
+    /**
+     * The commands a shell does not offer: a shell inside a shell helps no one, nor a script for
+     * bash, nor a server that holds the prompt until Ctrl-C.
+     */
+    private static final List<String> NOT_IN_A_SHELL = List.of("shell", "analyzer", "completion", "serve");
 
     private final Flavor flavor;
     private final CommandLine tree;
