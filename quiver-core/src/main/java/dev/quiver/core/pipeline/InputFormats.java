@@ -1,6 +1,5 @@
 package dev.quiver.core.pipeline;
 
-import dev.quiver.core.smali.SmaliTreeFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,16 +8,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Chooses the {@link InputFormat} for a path: smali trees here, DEX/APK from quiver-dex. */
+/**
+ * Chooses the {@link InputFormat} for a path among those registered in {@code META-INF/services}: smali
+ * trees from quiver-core, DEX/APK from quiver-dex. The pipeline names no format itself.
+ */
 public final class InputFormats {
     private final List<InputFormat> formats = new ArrayList<>();
 
+    /**
+     * A format that reads files by a suffix the user chooses ({@code --suffix}): the smali tree. It is asked
+     * first, whatever the class path order: a suffix the user named (even {@code .dex}, or none at all)
+     * is what they want read that way.
+     */
+    public interface Suffixed {
+        /** This format reading files whose names end with {@code suffix}. */
+        InputFormat withSuffix(String suffix);
+    }
+
     /** @param smaliSuffix suffix of smali files ({@code .smali} unless the user says otherwise) */
     public InputFormats(String smaliSuffix) {
-        formats.add(new SmaliTreeFormat(smaliSuffix));
+        List<InputFormat> others = new ArrayList<>();
         for (InputFormat f : ServiceLoader.load(InputFormat.class)) {
-            formats.add(f);
+            if (f instanceof Suffixed s) {
+                formats.add(s.withSuffix(smaliSuffix));
+            } else {
+                others.add(f);
+            }
         }
+        formats.addAll(others);
     }
 
     /** The format that reads {@code path}, or a clear error. */

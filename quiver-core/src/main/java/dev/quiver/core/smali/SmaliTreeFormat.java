@@ -4,6 +4,7 @@ import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.model.Problem;
 import dev.quiver.core.model.Problem.Kind;
 import dev.quiver.core.pipeline.InputFormat;
+import dev.quiver.core.pipeline.InputFormats;
 import dev.quiver.core.pipeline.UnitConsumer;
 import dev.quiver.core.pipeline.WorkUnit;
 import java.io.IOException;
@@ -25,8 +26,10 @@ import java.util.Set;
  * <p>Every file whose name ends with the suffix is a unit, at every depth, in sorted order (names
  * compared as strings, per directory). Symbolic links are followed; a link back to an enclosing
  * directory is a loop and becomes a problem. FIFOs, sockets and devices are never opened.
+ *
+ * <p>Registered in {@code META-INF/services}; {@link InputFormats} gives it the run's {@code --suffix}.
  */
-public final class SmaliTreeFormat implements InputFormat {
+public final class SmaliTreeFormat implements InputFormat, InputFormats.Suffixed {
     /**
      * Larger files are reported, not read: real smali files stay far below this (the largest in the
      * Android framework is a few MB), and a file this size would not fit a 1 GB heap as text.
@@ -43,6 +46,11 @@ public final class SmaliTreeFormat implements InputFormat {
     /** @param suffix file-name suffix to parse ({@code smali} and {@code .smali} both mean {@code .smali}) */
     public SmaliTreeFormat(String suffix) {
         this.suffix = suffix.startsWith(".") || suffix.isEmpty() ? suffix : "." + suffix;
+    }
+
+    @Override
+    public InputFormat withSuffix(String suffix) {
+        return new SmaliTreeFormat(suffix);
     }
 
     @Override

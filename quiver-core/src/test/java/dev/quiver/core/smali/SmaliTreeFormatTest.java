@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.quiver.core.TestTrees;
 import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.model.Problem;
+import dev.quiver.core.pipeline.InputFormat;
+import dev.quiver.core.pipeline.InputFormats;
 import dev.quiver.core.pipeline.UnitConsumer;
 import dev.quiver.core.pipeline.WorkUnit;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ class SmaliTreeFormatTest {
     @TempDir
     Path tmp;
 
-    private List<WorkUnit> units(SmaliTreeFormat f, Path input) throws Exception {
+    private List<WorkUnit> units(InputFormat f, Path input) throws Exception {
         List<WorkUnit> out = new ArrayList<>();
         f.enumerate(input, new UnitConsumer() {
             @Override
@@ -50,6 +52,15 @@ class SmaliTreeFormatTest {
         TestTrees.write(tmp, "B.java", "x");
         assertThat(units(new SmaliTreeFormat("smali"), tmp)).extracting(WorkUnit::path).containsExactly("A.smali");
         assertThat(units(new SmaliTreeFormat(".java"), tmp)).extracting(WorkUnit::path).containsExactly("B.java");
+    }
+
+    @Test
+    void theServiceLoaderFindsTheSmaliFormatAndGivesItTheRunSuffix() throws Exception {
+        TestTrees.write(tmp, "A.smali", "x");
+        TestTrees.write(tmp, "B.java", "x");
+        InputFormat f = new InputFormats(".java").forPath(tmp);
+        assertThat(f.name()).isEqualTo("smali");
+        assertThat(units(f, tmp)).extracting(WorkUnit::path).containsExactly("B.java");
     }
 
     @Test
