@@ -502,22 +502,18 @@ public final class SmaliParser {
         /** Net nesting a value line opens: braces outside string and char literals, sub-annotations. */
         private static int valueDepth(String v) {
             int depth = 0;
-            char quote = 0;
-            for (int i = 0; i < v.length(); i++) {
+            for (int i = 0, n = v.length(); i < n; ) {
                 char ch = v.charAt(i);
-                if (quote != 0) {
-                    if (ch == '\\') {
-                        i++;
-                    } else if (ch == quote) {
-                        quote = 0;
-                    }
-                } else if (ch == '"' || ch == '\'') {
-                    quote = ch;
-                } else if (ch == '{') {
+                if (ch == '"' || ch == '\'') {
+                    i = ValueText.endOfQuoted(v, i, n);
+                    continue;
+                }
+                if (ch == '{') {
                     depth++;
                 } else if (ch == '}') {
                     depth--;
                 }
+                i++;
             }
             if (v.startsWith(".subannotation") || v.contains("= .subannotation")) {
                 depth++;
@@ -911,21 +907,17 @@ public final class SmaliParser {
         /**
          * Ends the current line at a {@code #} comment outside string and char literals
          * ({@code invoke-virtual {p0}, LA;->run()V  # note}). Only called for lines whose operands
-         * are kept, so the other lines cost nothing.
+         * are kept, so the other lines cost nothing. `Quoted` names need no skipping: DEX names never hold
+         * {@code #} or quotes.
          */
         private void cutComment() {
-            char quote = 0;
-            for (int i = pos; i < end; i++) {
+            for (int i = pos; i < end; ) {
                 char ch = text.charAt(i);
-                if (quote != 0) {
-                    if (ch == '\\') {
-                        i++;
-                    } else if (ch == quote) {
-                        quote = 0;
-                    }
-                } else if (ch == '"' || ch == '\'') {
-                    quote = ch;
-                } else if (ch == '#') {
+                if (ch == '"' || ch == '\'') {
+                    i = ValueText.endOfQuoted(text, i, end);
+                    continue;
+                }
+                if (ch == '#') {
                     int e = i;
                     while (e > pos && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\t')) {
                         e--;
@@ -933,6 +925,7 @@ public final class SmaliParser {
                     end = e;
                     return;
                 }
+                i++;
             }
         }
 
@@ -1034,8 +1027,7 @@ public final class SmaliParser {
             while (pos < end) {
                 char c = text.charAt(pos);
                 if (c == '`') {
-                    int close = text.indexOf('`', pos + 1);
-                    pos = close >= 0 && close < end ? close + 1 : end;
+                    pos = ValueText.endOfQuoted(text, pos, end);
                     continue;
                 }
                 if (c == ' ' || c == '\t') {
