@@ -223,22 +223,12 @@ class HostileInputTest {
                 }
             }
         };
-        List<String> errors = new java.util.ArrayList<>();
-        Reporter rep = new Reporter() {
-            @Override
-            public synchronized void error(String message) {
-                errors.add(message);
-            }
-
-            @Override
-            public void note(String message) {
-                errors.add(message);
-            }
-        };
+        ListReporter rep = new ListReporter();
         SearchRun cfg = SearchRun.of("needle", dir);
         cfg.threads = 2;
         SearchResult result = new Search(cfg.config(), rep, false).run(closing, false);
-        assertThat(errors).isEmpty();
+        assertThat(rep.errors()).isEmpty();
+        assertThat(rep.notes()).isEmpty();
         assertThat(result.matched()).isTrue();
         assertThat(result.stats().filesSearched()).as("stopped early").isLessThan(300);
     }

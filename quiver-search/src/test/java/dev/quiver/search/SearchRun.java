@@ -63,19 +63,11 @@ final class SearchRun {
 
     SearchRun run() throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Reporter reporter = new Reporter() {
-            @Override
-            public synchronized void error(String message) {
-                errors.add(message);
-            }
-
-            @Override
-            public synchronized void note(String message) {
-                notes.add(message);
-            }
-        };
+        ListReporter reporter = new ListReporter();
         result = new Search(config(), reporter, edit).run(bytes, false);
         out = bytes.toByteArray();
+        errors.addAll(reporter.errors());
+        notes.addAll(reporter.notes());
         return this;
     }
 
