@@ -191,6 +191,52 @@ class SoundnessRegressionTest {
     }
 
     @Test
+    void commentHoldingAQuoteCanBeWrapped() throws Exception {
+        // Java opens the \Q before it reads the comment: both must be closed
+        SearchRun line = search("(?x)#\\Q", file("\nb\n"));
+        line.lineRegexp = true;
+        assertThat(line.run().lines()).containsExactly("1:");
+    }
+
+    @Test
+    void possessiveQuantifierOverANewlineStillMatchesEachLine() throws Exception {
+        // run over the whole buffer, \H*+ ate the newline after the empty line and never gave it back
+        SearchRun empty = search("\\H*+", file("\n\t\n"));
+        empty.lineRegexp = true;
+        assertThat(empty.run().lines()).containsExactly("1:");
+        SearchRun run = search("[^-]{1,3}+", file("a\na\r\n"));
+        run.lineRegexp = true;
+        assertThat(run.run().lines()).containsExactly("1:a", "2:a\r");
+        SearchRun word = search("([^a]?){2}+", file("\na\n"));
+        word.word = true;
+        assertThat(word.run().lines()).containsExactly("1:");
+    }
+
+    @Test
+    void atomicGroupOverANewlineStillMatchesEachLine() throws Exception {
+        SearchRun r = search("(?>[^]]|)", file("\n]\n"));
+        r.lineRegexp = true;
+        assertThat(r.run().lines()).containsExactly("1:");
+    }
+
+    @Test
+    void graphemeEscapeDoesNotTakeTheNextLinesNewline() throws Exception {
+        // \X takes the cluster "\r\n" whole in the buffer; on the line "a\r" alone it matches the "\r"
+        assertThat(search("[ab]\\X$", file("a\r\nb\n")).run().lines()).containsExactly("1:a\r");
+    }
+
+    @Test
+    void nonAsciiLetterIgnoringCaseMatchesInAClassRun() throws Exception {
+        // the run prefilter's byte sets held no ASCII byte for ſ and ı, which match S and I
+        SearchRun longS = search("\u017f{2}", file("SS\nx\n"));
+        longS.caseMode = CaseMode.INSENSITIVE;
+        assertThat(longS.run().lines()).containsExactly("1:SS");
+        SearchRun dotless = search("[-]\u0131", file("-I\n-x\n"));
+        dotless.caseMode = CaseMode.INSENSITIVE;
+        assertThat(dotless.run().lines()).containsExactly("1:-I");
+    }
+
+    @Test
     void eachPatternMustBeValidOnItsOwn() throws Exception {
         // "(?:(a)|(?:b))" compiles, but neither '(a' nor 'b)' does
         SearchRun r = search("(a", file("a\n"));

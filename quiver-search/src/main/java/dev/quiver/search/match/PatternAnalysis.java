@@ -68,7 +68,8 @@ public final class PatternAnalysis {
      */
     public String openEnd() {
         int flags = BASE_FLAGS | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
-        for (String end : new String[] {tokens.openEnd(), "", "\\E", "\n"}) {
+        // a '#' comment may hold a \Q, which Java's first pass opens: both must be closed
+        for (String end : new String[] {tokens.openEnd(), "", "\\E", "\n", "\\E\n"}) {
             try {
                 Pattern.compile("(?:" + tokens.pattern() + end + ")", flags);
                 return end;
@@ -200,10 +201,8 @@ public final class PatternAnalysis {
             return true;
         }
         for (Token t : tokens.tokens()) {
-            if (t.kind() == Kind.LITERAL && t.value() == '\n') {
-                return true;
-            }
-            if ((t.kind() == Kind.CLASS || t.kind() == Kind.OTHER) && matchesNewline(t)) {
+            if ((t.kind() == Kind.LITERAL && t.value() == '\n')
+                    || ((t.kind() == Kind.CLASS || t.kind() == Kind.OTHER) && matchesNewline(t))) {
                 return true;
             }
         }
@@ -240,25 +239,84 @@ public final class PatternAnalysis {
      * True when a match the pattern has on one line is also found when the pattern runs over the
      * whole buffer (with {@code MULTILINE}): nothing in it looks past the line's ends differently
      * in the two ({@code \A \z \Z \G}, look-around, {@code MULTILINE} or {@code UNIX_LINES} turned
-     * off, canonical equivalence). A pure-ASCII buffer is then searched whole for candidates.
+     * off, canonical equivalence), and nothing that may take a newline refuses to give it back (a
+     * possessive quantifier or atomic group over such an item, {@code \X}, {@code \R}): in the
+     * buffer it would eat the newline and fail where the line alone matches. A pure-ASCII buffer is
+     * then searched whole for candidates.
      */
     public boolean bufferSearchFindsLineMatches() {
         if (!tokens.understood()) {
             return false;
         }
-        for (Token t : tokens.tokens()) {
+        List<Token> list = tokens.tokens();
+        for (int i = 0; i < list.size(); i++) {
+            Token t = list.get(i);
             if ((t.flags() & BASE_FLAGS) != BASE_FLAGS || (t.flags() & Pattern.CANON_EQ) != 0) {
                 return false;
             }
-            if (t.kind() == Kind.GROUP && t.group().isLookaround()) {
-                return false;
-            }
-            if (t.kind() == Kind.ANCHOR && tokens.text(t).startsWith("\\") && !tokens.text(t).equals("\\b")
-                    && !tokens.text(t).equals("\\B")) {
-                return false; // \A \z \Z \G \b{g}
+            switch (t.kind()) {
+                case GROUP -> {
+                    if (t.group().isLookaround()
+                            || (t.group() == RegexTokens.Group.ATOMIC && mayMatchNewline(i, tokens.groupEnd(i)))) {
+                        return false;
+                    }
+                }
+                case ANCHOR -> {
+                    String a = tokens.text(t);
+                    if (a.startsWith("\\") && !a.equals("\\b") && !a.equals("\\B")) {
+                        return false; // \A \z \Z \G \b{g}
+                    }
+                }
+                case QUANTIFIER -> {
+                    if (possessive(t) && !tokens.quantifiesNothing(i) && mayMatchNewline(operandStart(i), i)) {
+                        return false;
+                    }
+                }
+                case OTHER -> {
+                    // \X takes the cluster "\r\n" whole, never just its "\r" (JDK 17's \R gives it back,
+                    // but nothing here depends on that)
+                    return false;
+                }
+                default -> { }
             }
         }
         return true;
+    }
+
+    private boolean possessive(Token q) {
+        String text = tokens.text(q);
+        return text.length() > 1 && text.endsWith("+");
+    }
+
+    /** Where the atom a quantifier at {@code q} repeats starts: the token before it, or its group's opening. */
+    private int operandStart(int q) {
+        List<Token> list = tokens.tokens();
+        if (list.get(q - 1).kind() != Kind.END_GROUP) {
+            return q - 1;
+        }
+        int depth = 0;
+        for (int k = q - 1; k >= 0; k--) {
+            Kind kind = list.get(k).kind();
+            if (kind == Kind.END_GROUP) {
+                depth++;
+            } else if (kind == Kind.GROUP && --depth == 0) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    /** True when a token of {@code [from, to)} may match a newline (a back reference may repeat one). */
+    private boolean mayMatchNewline(int from, int to) {
+        List<Token> list = tokens.tokens();
+        for (int k = from; k < to && k < list.size(); k++) {
+            Token t = list.get(k);
+            if ((t.kind() == Kind.LITERAL && t.value() == '\n') || t.kind() == Kind.BACKREF
+                    || ((t.kind() == Kind.CLASS || t.kind() == Kind.OTHER) && matchesNewline(t))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- literals and sets ----------------------------------------------------------------
@@ -304,7 +362,7 @@ public final class PatternAnalysis {
             set[i] = true;
         }
         Token t = tokens.tokens().get(item.token());
-        if (item.role() == Role.LITERAL) {
+        if (item.role() == Role.LITERAL && (t.value() < 0x80 || !caseInsensitive)) {
             int cp = t.value();
             if (cp < 0x80) {
                 set[cp] = true;
@@ -315,6 +373,7 @@ public final class PatternAnalysis {
             }
             return set;
         }
+        // a class, or a non-ASCII letter ignoring case, which may match an ASCII one (ſ and s)
         boolean[] ascii = asciiSet(item.token(), 0);
         boolean[] unicode = asciiSet(item.token(), UNICODE_FLAGS);
         if (ascii == null || unicode == null) {

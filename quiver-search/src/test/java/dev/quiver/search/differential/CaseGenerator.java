@@ -242,9 +242,14 @@ final class CaseGenerator {
 
     // ---- texts -------------------------------------------------------------------------------
 
-    /** A random text: a few short lines, some empty, some CRLF, with invalid UTF-8 here and there. */
+    /**
+     * A random text: a few short lines, some empty, some CRLF; two texts in five are pure ASCII
+     * (the engine searches those differently: the ASCII pattern over the whole buffer), the others
+     * mix in non-ASCII characters and invalid UTF-8.
+     */
     byte[] text() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        boolean ascii = r.nextInt(5) < 2;
         int lines = chance(15) ? 0 : 1 + r.nextInt(8);
         for (int l = 0; l < lines; l++) {
             if (textLines != null && !textLines.isEmpty()) {
@@ -252,10 +257,14 @@ final class CaseGenerator {
             } else if (!chance(6)) {
                 int n = r.nextInt(11);
                 for (int i = 0; i < n; i++) {
-                    if (chance(12)) {
+                    if (!ascii && chance(12)) {
                         out.writeBytes(pick(INVALID));
                     } else {
-                        out.writeBytes(pick(CHARS).getBytes(StandardCharsets.UTF_8));
+                        String c = pick(CHARS);
+                        while (ascii && c.charAt(0) >= 0x80) {
+                            c = pick(CHARS);
+                        }
+                        out.writeBytes(c.getBytes(StandardCharsets.UTF_8));
                     }
                 }
                 if (chance(5)) {

@@ -76,12 +76,13 @@ final class GrepOracle {
 
     /**
      * {@code p}, which must compile on its own, made safe to wrap: a pattern that ends inside a
-     * {@code \Q} quote or a {@code (?x)} comment would swallow a closing parenthesis, so the
-     * quote's {@code \E} or the comment's newline is added (found by trying, not by reading it).
+     * {@code \Q} quote or a {@code (?x)} comment (which may itself hold a {@code \Q}) would swallow
+     * a closing parenthesis, so the quote's {@code \E} and/or the comment's newline is added
+     * (found by trying, not by reading the pattern).
      */
     static String closed(String p, int flags) {
         Pattern.compile(p, flags);
-        for (String end : new String[] {"", "\\E", "\n"}) {
+        for (String end : new String[] {"", "\\E", "\n", "\\E\n"}) {
             try {
                 Pattern.compile("(?:" + p + end + ")", flags);
                 return p + end;

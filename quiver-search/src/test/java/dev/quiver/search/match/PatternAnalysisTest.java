@@ -108,6 +108,22 @@ class PatternAnalysisTest {
         assertThat(of("(?<![^a])b").bufferSearchFindsLineMatches()).isFalse();
         assertThat(of("(?-m)^b").bufferSearchFindsLineMatches()).isFalse();
         assertThat(of("(?-d)b$").bufferSearchFindsLineMatches()).isFalse();
+        // in the buffer these would eat a newline and not give it back
+        assertThat(of("\\H*+").bufferSearchFindsLineMatches()).isFalse();
+        assertThat(of("([^a]?){2}+").bufferSearchFindsLineMatches()).isFalse();
+        assertThat(of("(?>[^]]|)").bufferSearchFindsLineMatches()).isFalse();
+        assertThat(of("[ab]\\X").bufferSearchFindsLineMatches()).isFalse();
+        // possessive or atomic over what cannot be a newline is fine
+        assertThat(of("[a-z]++(?>xy|z)\\d{2}+").bufferSearchFindsLineMatches()).isTrue();
+    }
+
+    @Test
+    void aWrappedPatternIsClosedFirst() {
+        assertThat(of("\\Qa").openEnd()).isEqualTo("\\E");
+        assertThat(of("(?x)a#c").openEnd()).isEqualTo("\n");
+        // Java opens the quote inside the comment first
+        assertThat(of("(?x)#\\Q").openEnd()).isEqualTo("\\E\n");
+        assertThat(of("a#c").openEnd()).isEmpty();
     }
 
     @Test
@@ -125,6 +141,8 @@ class PatternAnalysisTest {
         assertThat(bracket.bytes()[']']).isTrue();
         // \p{Punct} on an ASCII line and on a Unicode line: both readings are in the set
         assertThat(of("\\p{Punct}{2}").longestClassRun(false).bytes()['$']).isTrue();
+        // ignoring case, ſ matches S and s
+        assertThat(PatternAnalysis.of("\u017f{2}", true).longestClassRun(false).bytes()['S']).isTrue();
     }
 
     @Test
