@@ -237,6 +237,14 @@ class SoundnessRegressionTest {
     }
 
     @Test
+    void classJavaCannotMatchIsRejectedUpFront() throws Exception {
+        // '[a-c|&&]' compiles, then java.util.regex throws NullPointerException on 'b' (a JDK bug):
+        // one clear error, not the same exception on every file
+        SearchRun r = search("x[a-c|&&]", file("xb\n"));
+        assertThatThrownBy(r::run).isInstanceOf(PatternSyntaxException.class).hasMessageContaining("fails when it matches");
+    }
+
+    @Test
     void eachPatternMustBeValidOnItsOwn() throws Exception {
         // "(?:(a)|(?:b))" compiles, but neither '(a' nor 'b)' does
         SearchRun r = search("(a", file("a\n"));

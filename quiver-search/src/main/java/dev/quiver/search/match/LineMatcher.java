@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The compiled search: two {@link Pattern}s (ASCII classes for pure-ASCII text, which is fast, and
@@ -61,6 +62,11 @@ public final class LineMatcher {
             // each pattern must be valid on its own: '(a' and 'b)' are not, though "(?:(a)|(?:b))" is
             Pattern.compile(regex, lineFlags);
             PatternAnalysis a = PatternAnalysis.of(regex, ci);
+            if (a.unmatchableClass() >= 0) {
+                // better one clear error now than the same exception on every file searched
+                throw new PatternSyntaxException("java.util.regex accepts this class but fails when it matches it",
+                        regex, a.unmatchableClass());
+            }
             analyses.add(a);
             asciiAgrees &= a.asciiAgreesWithUnicode();
             mayMatchNewline |= a.mayMatchNewline();

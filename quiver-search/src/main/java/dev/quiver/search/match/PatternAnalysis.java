@@ -39,6 +39,8 @@ public final class PatternAnalysis {
     private final boolean inlineFlags;
     /** ASCII membership of a token compiled alone, by token index and extra flags. */
     private final Map<Long, boolean[]> asciiSets = new HashMap<>();
+    /** Where a class starts that java.util.regex compiles but cannot match, or -1. */
+    private int unmatchable = -1;
 
     private PatternAnalysis(String pattern, boolean caseInsensitive) {
         this.tokens = RegexTokens.of(pattern, BASE_FLAGS | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0));
@@ -319,6 +321,20 @@ public final class PatternAnalysis {
         return false;
     }
 
+    /**
+     * Where a class starts that {@code java.util.regex} accepts but fails on when it tries a
+     * character ({@code [a-c|&&]}, a JDK bug), or -1.
+     */
+    public int unmatchableClass() {
+        List<Token> list = tokens.tokens();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).kind() == Kind.CLASS) {
+                asciiSet(i, 0);
+            }
+        }
+        return unmatchable;
+    }
+
     // ---- literals and sets ----------------------------------------------------------------
 
     private String bestLiteral(List<Item> branch) {
@@ -401,10 +417,15 @@ public final class PatternAnalysis {
                 one[0] = (char) c;
                 set[c] = m.reset(new String(one)).matches();
             }
+        } catch (PatternSyntaxException e) {
+            set = null; // does not compile alone: unknown
         } catch (RuntimeException e) {
-            // does not compile alone, or trips java.util.regex itself ([a&&] compiles, then throws
-            // NullPointerException when matched): unknown
+            // trips java.util.regex itself: '[a-c|&&]' compiles, then throws NullPointerException
+            // whenever a character is tried on it (a JDK bug)
             set = null;
+            if (unmatchable < 0) {
+                unmatchable = t.start();
+            }
         }
         asciiSets.put(key, set);
         return set;
