@@ -12,10 +12,10 @@ import dev.quiver.search.replace.Edit;
 import dev.quiver.search.replace.EditCollector;
 import dev.quiver.search.replace.Rewriter;
 import dev.quiver.search.replace.UnifiedDiff;
-import dev.quiver.search.search.FileEntry;
-import dev.quiver.search.search.FileResult;
-import dev.quiver.search.search.Searcher;
-import dev.quiver.search.search.Sink;
+import dev.quiver.search.searcher.FileEntry;
+import dev.quiver.search.searcher.FileResult;
+import dev.quiver.search.searcher.Searcher;
+import dev.quiver.search.searcher.Sink;
 import dev.quiver.search.walk.Walker;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -329,7 +329,7 @@ public final class Search {
     }
 
     /** Remembers the first matching line of a file for {@code --edit}. */
-    private static final class FirstLine extends dev.quiver.search.search.ForwardingSink {
+    private static final class FirstLine extends dev.quiver.search.searcher.ForwardingSink {
         private long line;
 
         FirstLine(Sink delegate) {

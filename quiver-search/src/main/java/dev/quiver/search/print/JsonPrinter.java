@@ -2,8 +2,8 @@ package dev.quiver.search.print;
 
 import dev.quiver.search.match.Bytes;
 import dev.quiver.search.match.Spans;
-import dev.quiver.search.search.FileEntry;
-import dev.quiver.search.search.FileResult;
+import dev.quiver.search.searcher.FileEntry;
+import dev.quiver.search.searcher.FileResult;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

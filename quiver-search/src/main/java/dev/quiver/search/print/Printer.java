@@ -1,8 +1,8 @@
 package dev.quiver.search.print;
 
-import dev.quiver.search.search.FileEntry;
-import dev.quiver.search.search.FileResult;
-import dev.quiver.search.search.Sink;
+import dev.quiver.search.searcher.FileEntry;
+import dev.quiver.search.searcher.FileResult;
+import dev.quiver.search.searcher.Sink;
 
 /**
  * Formats one file's results into a {@link ByteBuf}; one printer per worker thread. The buffer is

@@ -4,7 +4,7 @@ import dev.quiver.search.SearchConfig.Mode;
 import dev.quiver.search.SearchConfig.OutputOptions;
 import dev.quiver.search.match.Bytes;
 import dev.quiver.search.match.Spans;
-import dev.quiver.search.search.FileResult;
+import dev.quiver.search.searcher.FileResult;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,7 +34,7 @@ public final class StandardPrinter extends Printer {
     }
 
     @Override
-    public void begin(dev.quiver.search.search.FileEntry f) {
+    public void begin(dev.quiver.search.searcher.FileEntry f) {
         super.begin(f);
         path = null; // encoded when first printed: most files print nothing
         headingWritten = false;

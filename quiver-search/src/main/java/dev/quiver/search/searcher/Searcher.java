@@ -1,4 +1,4 @@
-package dev.quiver.search.search;
+package dev.quiver.search.searcher;
 
 import dev.quiver.search.match.Bytes;
 import dev.quiver.search.match.LineMatcher;
