@@ -1,5 +1,6 @@
 package dev.quiver.search;
 
+import dev.quiver.search.report.Reporter;
 import java.util.ArrayList;
 import java.util.List;
 

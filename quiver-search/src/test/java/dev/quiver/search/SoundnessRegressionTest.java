@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quiver.search.match.MatchOptions.CaseMode;
+import dev.quiver.search.print.OutputOptions.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class SoundnessRegressionTest {
 
     private static SearchRun search(String pattern, Path file) {
         SearchRun r = SearchRun.of(pattern, file);
-        r.withFilename = Boolean.FALSE;
+        r.output.withFilename(Boolean.FALSE);
         return r;
     }
 
@@ -41,10 +42,10 @@ class SoundnessRegressionTest {
         Path f = file("ax\n]x\na]x\nbx\n");
         assertThat(search("[]a]x", f).run().lines()).containsExactly("1:ax", "2:]x", "3:a]x");
         SearchRun ci = search("[]A]X", f);
-        ci.caseMode = CaseMode.INSENSITIVE;
+        ci.match.caseMode(CaseMode.INSENSITIVE);
         assertThat(ci.run().lines()).containsExactly("1:ax", "2:]x", "3:a]x");
         SearchRun word = search("[]a]x", f);
-        word.word = true;
+        word.match.word(true);
         // in "a]x" the only match, "]x", follows a word character
         assertThat(word.run().lines()).containsExactly("1:ax", "2:]x");
     }
@@ -54,7 +55,7 @@ class SoundnessRegressionTest {
         Path f = file("ax\n]x\na]x\nbx\n");
         assertThat(search("[^]a]x", f).run().lines()).containsExactly("4:bx");
         SearchRun word = search("[^]a]x", f);
-        word.word = true;
+        word.match.word(true);
         assertThat(word.run().lines()).containsExactly("4:bx");
     }
 
@@ -63,7 +64,7 @@ class SoundnessRegressionTest {
         Path f = file("]\nb\n-\nd\n");
         assertThat(search("[]a-c]", f).run().lines()).containsExactly("1:]", "2:b");
         SearchRun ci = search("[]A-C]", f);
-        ci.caseMode = CaseMode.INSENSITIVE;
+        ci.match.caseMode(CaseMode.INSENSITIVE);
         assertThat(ci.run().lines()).containsExactly("1:]", "2:b");
     }
 
@@ -72,10 +73,10 @@ class SoundnessRegressionTest {
         Path f = file("]Abb\nbAb x\nbab\n]Ab-\n");
         assertThat(search("^[]b]Ab+", f).run().lines()).containsExactly("1:]Abb", "2:bAb x", "4:]Ab-");
         SearchRun ci = search("^[]b]Ab+", f);
-        ci.caseMode = CaseMode.INSENSITIVE;
+        ci.match.caseMode(CaseMode.INSENSITIVE);
         assertThat(ci.run().lines()).containsExactly("1:]Abb", "2:bAb x", "3:bab", "4:]Ab-");
         SearchRun word = search("^[]b]Ab+", f);
-        word.word = true;
+        word.match.word(true);
         // every match ends at a word boundary; line 3 has no upper-case A
         assertThat(word.run().lines()).containsExactly("1:]Abb", "2:bAb x", "4:]Ab-");
     }
@@ -107,7 +108,7 @@ class SoundnessRegressionTest {
         Path f = file(new byte[] {'x', (byte) 0xC3, '\n', 'y', (byte) 0x80, '\n', 'z', '\n'});
         assertThat(search("\ufffd", f).run().lines()).hasSize(2);
         SearchRun fixed = search("y\ufffd", f);
-        fixed.fixed = true;
+        fixed.match.fixedStrings(true);
         assertThat(fixed.run().lines()).hasSize(1);
     }
 
@@ -117,15 +118,15 @@ class SoundnessRegressionTest {
         Path f = file("\u212a\nHA\u017fHMAP\n\u0130f\nnothing\n");
         for (String p : new String[] {"k", "hashmap", "if"}) {
             SearchRun r = search(p, f);
-            r.caseMode = CaseMode.INSENSITIVE;
+            r.match.caseMode(CaseMode.INSENSITIVE);
             assertThat(r.run().lines()).as(p).hasSize(1);
             SearchRun fixed = search(p, f);
-            fixed.caseMode = CaseMode.INSENSITIVE;
-            fixed.fixed = true;
+            fixed.match.caseMode(CaseMode.INSENSITIVE);
+            fixed.match.fixedStrings(true);
             assertThat(fixed.run().lines()).as("-F " + p).hasSize(1);
         }
         SearchRun longS = search("\u017f", file("s\nS\nx\n"));
-        longS.caseMode = CaseMode.INSENSITIVE;
+        longS.match.caseMode(CaseMode.INSENSITIVE);
         assertThat(longS.run().lines()).as("ſ on ASCII lines").containsExactly("1:s", "2:S");
     }
 
@@ -162,9 +163,9 @@ class SoundnessRegressionTest {
         // found unable to match one, and its block of lines counted once
         Path f = file("ab\ncb\nc\n");
         SearchRun r = search("b\nc", f);
-        r.fixed = true;
-        r.multiline = true;
-        r.mode = SearchConfig.Mode.COUNT;
+        r.match.fixedStrings(true);
+        r.match.multiline(true);
+        r.output.mode(Mode.COUNT);
         assertThat(r.run().lines()).containsExactly("2");
     }
 
@@ -172,13 +173,13 @@ class SoundnessRegressionTest {
     void patternEndingInACommentCanBeWrapped() throws Exception {
         Path f = file("a\nab\n");
         SearchRun line = search("(?x)a#comment", f);
-        line.lineRegexp = true;
+        line.match.lineRegexp(true);
         assertThat(line.run().lines()).containsExactly("1:a");
         SearchRun word = search("(?x)a#comment", f);
-        word.word = true;
+        word.match.word(true);
         assertThat(word.run().lines()).containsExactly("1:a");
         SearchRun two = search("(?x)b#comment", f);
-        two.patterns.add("^a$");
+        two.match.pattern("^a$");
         assertThat(two.run().lines()).containsExactly("1:a", "2:ab");
     }
 
@@ -186,7 +187,7 @@ class SoundnessRegressionTest {
     void patternEndingInAnOpenQuoteCanBeWrapped() throws Exception {
         Path f = file("a)\na\n");
         SearchRun line = search("\\Qa", f);
-        line.lineRegexp = true;
+        line.match.lineRegexp(true);
         assertThat(line.run().lines()).containsExactly("2:a");
     }
 
@@ -194,7 +195,7 @@ class SoundnessRegressionTest {
     void commentHoldingAQuoteCanBeWrapped() throws Exception {
         // Java opens the \Q before it reads the comment: both must be closed
         SearchRun line = search("(?x)#\\Q", file("\nb\n"));
-        line.lineRegexp = true;
+        line.match.lineRegexp(true);
         assertThat(line.run().lines()).containsExactly("1:");
     }
 
@@ -202,20 +203,20 @@ class SoundnessRegressionTest {
     void possessiveQuantifierOverANewlineStillMatchesEachLine() throws Exception {
         // run over the whole buffer, \H*+ ate the newline after the empty line and never gave it back
         SearchRun empty = search("\\H*+", file("\n\t\n"));
-        empty.lineRegexp = true;
+        empty.match.lineRegexp(true);
         assertThat(empty.run().lines()).containsExactly("1:");
         SearchRun run = search("[^-]{1,3}+", file("a\na\r\n"));
-        run.lineRegexp = true;
+        run.match.lineRegexp(true);
         assertThat(run.run().lines()).containsExactly("1:a", "2:a\r");
         SearchRun word = search("([^a]?){2}+", file("\na\n"));
-        word.word = true;
+        word.match.word(true);
         assertThat(word.run().lines()).containsExactly("1:");
     }
 
     @Test
     void atomicGroupOverANewlineStillMatchesEachLine() throws Exception {
         SearchRun r = search("(?>[^]]|)", file("\n]\n"));
-        r.lineRegexp = true;
+        r.match.lineRegexp(true);
         assertThat(r.run().lines()).containsExactly("1:");
     }
 
@@ -229,10 +230,10 @@ class SoundnessRegressionTest {
     void nonAsciiLetterIgnoringCaseMatchesInAClassRun() throws Exception {
         // the run prefilter's byte sets held no ASCII byte for ſ and ı, which match S and I
         SearchRun longS = search("\u017f{2}", file("SS\nx\n"));
-        longS.caseMode = CaseMode.INSENSITIVE;
+        longS.match.caseMode(CaseMode.INSENSITIVE);
         assertThat(longS.run().lines()).containsExactly("1:SS");
         SearchRun dotless = search("[-]\u0131", file("-I\n-x\n"));
-        dotless.caseMode = CaseMode.INSENSITIVE;
+        dotless.match.caseMode(CaseMode.INSENSITIVE);
         assertThat(dotless.run().lines()).containsExactly("1:-I");
     }
 
@@ -248,7 +249,7 @@ class SoundnessRegressionTest {
     void eachPatternMustBeValidOnItsOwn() throws Exception {
         // "(?:(a)|(?:b))" compiles, but neither '(a' nor 'b)' does
         SearchRun r = search("(a", file("a\n"));
-        r.patterns.add("b)");
+        r.match.pattern("b)");
         assertThatThrownBy(r::run).isInstanceOf(PatternSyntaxException.class);
     }
 }

@@ -1,7 +1,6 @@
 package dev.quiver.search.print;
 
-import dev.quiver.search.SearchConfig.Mode;
-import dev.quiver.search.SearchConfig.OutputOptions;
+import dev.quiver.search.print.OutputOptions.Mode;
 import dev.quiver.search.match.Bytes;
 import dev.quiver.search.match.Spans;
 import dev.quiver.search.searcher.FileResult;

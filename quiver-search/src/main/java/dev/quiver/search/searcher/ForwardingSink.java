@@ -40,6 +40,11 @@ public abstract class ForwardingSink implements Sink {
         return delegate.needsSpans();
     }
 
+    /**
+     * True, whatever the delegate says: a forwarding sink watches the lines itself (the edits of
+     * {@code --write}, the first match for {@code --edit}), also when its printer prints none
+     * ({@code -c}, {@code -l}), so the searcher must not skip them.
+     */
     @Override
     public boolean wantsLines() {
         return true;

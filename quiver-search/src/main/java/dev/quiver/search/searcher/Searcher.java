@@ -29,7 +29,7 @@ public final class Searcher {
     private static final java.util.Set<StandardOpenOption> READ = java.util.EnumSet.of(StandardOpenOption.READ);
 
     /**
-     * How to search.
+     * How to search. Built through {@link #builder}.
      *
      * @param invert        report non-matching lines
      * @param maxCount      stop after this many matching lines (-1: no limit)
@@ -46,6 +46,88 @@ public final class Searcher {
     public record Options(boolean invert, long maxCount, int before, int after, Replacement replacement,
                           boolean searchBinary, boolean lineNumbers, boolean countAllLines, boolean countMatches,
                           boolean quitOnFirstMatch, boolean captureGroups) {
+        /** Matching lines, numbered, no limit, no context, unless set otherwise. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Options}. */
+        public static final class Builder {
+            private boolean invert;
+            private long maxCount = -1;
+            private int before;
+            private int after;
+            private Replacement replacement;
+            private boolean searchBinary;
+            private boolean lineNumbers = true;
+            private boolean countAllLines;
+            private boolean countMatches;
+            private boolean quitOnFirstMatch;
+            private boolean captureGroups;
+
+            private Builder() {
+            }
+
+            public Builder invert(boolean v) {
+                this.invert = v;
+                return this;
+            }
+
+            public Builder maxCount(long n) {
+                this.maxCount = n;
+                return this;
+            }
+
+            public Builder before(int n) {
+                this.before = n;
+                return this;
+            }
+
+            public Builder after(int n) {
+                this.after = n;
+                return this;
+            }
+
+            public Builder replacement(Replacement r) {
+                this.replacement = r;
+                return this;
+            }
+
+            public Builder searchBinary(boolean b) {
+                this.searchBinary = b;
+                return this;
+            }
+
+            public Builder lineNumbers(boolean n) {
+                this.lineNumbers = n;
+                return this;
+            }
+
+            public Builder countAllLines(boolean c) {
+                this.countAllLines = c;
+                return this;
+            }
+
+            public Builder countMatches(boolean c) {
+                this.countMatches = c;
+                return this;
+            }
+
+            public Builder quitOnFirstMatch(boolean q) {
+                this.quitOnFirstMatch = q;
+                return this;
+            }
+
+            public Builder captureGroups(boolean c) {
+                this.captureGroups = c;
+                return this;
+            }
+
+            public Options build() {
+                return new Options(invert, maxCount, before, after, replacement, searchBinary, lineNumbers,
+                        countAllLines, countMatches, quitOnFirstMatch, captureGroups);
+            }
+        }
     }
 
     private final LineMatcher matcher;

@@ -1,7 +1,6 @@
 package dev.quiver.search.walk;
 
-import dev.quiver.search.Reporter;
-import dev.quiver.search.SearchConfig.WalkOptions;
+import dev.quiver.search.report.Reporter;
 import dev.quiver.search.searcher.FileEntry;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

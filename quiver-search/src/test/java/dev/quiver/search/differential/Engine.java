@@ -3,9 +3,8 @@ package dev.quiver.search.differential;
 import dev.quiver.search.ListReporter;
 import dev.quiver.search.Search;
 import dev.quiver.search.SearchConfig;
-import dev.quiver.search.SearchConfig.Mode;
-import dev.quiver.search.SearchConfig.OutputOptions;
-import dev.quiver.search.SearchConfig.WalkOptions;
+import dev.quiver.search.print.OutputOptions.Mode;
+import dev.quiver.search.print.OutputOptions;
 import dev.quiver.search.SearchResult;
 import dev.quiver.search.match.LineMatcher;
 import dev.quiver.search.match.MatchOptions;
@@ -32,9 +31,9 @@ final class Engine {
     }
 
     static MatchOptions matchOptions(SearchCase c) {
-        return new MatchOptions(c.patterns(), c.has(Option.FIXED),
-                c.has(Option.IGNORE_CASE) ? CaseMode.INSENSITIVE : CaseMode.SENSITIVE,
-                c.has(Option.WORD), c.has(Option.LINE), c.has(Option.MULTILINE));
+        return MatchOptions.builder().patterns(c.patterns()).fixedStrings(c.has(Option.FIXED))
+                .caseMode(c.has(Option.IGNORE_CASE) ? CaseMode.INSENSITIVE : CaseMode.SENSITIVE)
+                .word(c.has(Option.WORD)).lineRegexp(c.has(Option.LINE)).multiline(c.has(Option.MULTILINE)).build();
     }
 
     /** The engine's answer to "may a match of this pattern hold a newline" (rg 13's -U -c rule). */
@@ -54,10 +53,9 @@ final class Engine {
         }
         // -c -o counts matches, as SearchCommand maps it
         Mode mode = !c.has(Option.COUNT) ? Mode.LINES : c.has(Option.ONLY_MATCHING) ? Mode.COUNT_MATCHES : Mode.COUNT;
-        OutputOptions out = new OutputOptions(mode, false, false, true, Boolean.FALSE, c.has(Option.ONLY_MATCHING),
-                0, 0, false, 0);
-        SearchConfig cfg = new SearchConfig(matchOptions(c), List.of(file), c.has(Option.INVERT), -1,
-                WalkOptions.defaults(), out, null, false, false, false, 1, false, false);
+        OutputOptions out = OutputOptions.builder().mode(mode).withFilename(Boolean.FALSE)
+                .onlyMatching(c.has(Option.ONLY_MATCHING)).build();
+        SearchConfig cfg = SearchConfig.builder(matchOptions(c)).path(file).invert(c.has(Option.INVERT)).output(out).build();
         ListReporter reporter = new ListReporter();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SearchResult r = new Search(cfg, reporter, false).run(bytes, false);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.search.match.LineMatcher;
 import dev.quiver.search.match.MatchOptions;
-import dev.quiver.search.match.MatchOptions.CaseMode;
 import dev.quiver.search.match.Spans;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,29 +32,11 @@ class SearcherBufferTest {
         public void context(byte[] buf, long base, int ls, int le, long lineNumber) {
             lines.add(lineNumber + "-" + new String(buf, ls, le - ls, StandardCharsets.ISO_8859_1));
         }
-
-        @Override
-        public void contextBreak() {
-        }
-
-        @Override
-        public void binaryMatch(long nulOffset) {
-        }
-
-        @Override
-        public boolean needsSpans() {
-            return false;
-        }
-
-        @Override
-        public boolean wantsLines() {
-            return true;
-        }
     }
 
     private static Searcher searcher(String pattern, boolean fixed, int before) {
-        LineMatcher m = LineMatcher.compile(new MatchOptions(List.of(pattern), fixed, CaseMode.SENSITIVE, false, false, false));
-        return new Searcher(m, new Searcher.Options(false, -1, before, 0, null, false, true, true, false, false, false));
+        LineMatcher m = LineMatcher.compile(MatchOptions.builder().pattern(pattern).fixedStrings(fixed).build());
+        return new Searcher(m, Searcher.Options.builder().before(before).countAllLines(true).build());
     }
 
     private static List<String> search(Searcher s, Path p, long sizeHint) throws Exception {
