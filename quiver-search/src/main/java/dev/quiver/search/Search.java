@@ -7,8 +7,10 @@ import dev.quiver.search.match.Spans;
 import dev.quiver.search.print.JsonPrinter;
 import dev.quiver.search.print.Output;
 import dev.quiver.search.print.OutputOptions.Mode;
+import dev.quiver.search.print.PipePrinter;
 import dev.quiver.search.print.Printer;
 import dev.quiver.search.print.StandardPrinter;
+import dev.quiver.search.print.SummaryPrinter;
 import dev.quiver.search.replace.Edit;
 import dev.quiver.search.replace.EditCollector;
 import dev.quiver.search.replace.Rewriter;
@@ -112,8 +114,12 @@ public final class Search {
                 .build();
         for (int i = 0; i < threads; i++) {
             searchers[i] = new Searcher(matcher, so);
-            printers[i] = mode == Mode.JSON ? new JsonPrinter()
-                    : new StandardPrinter(cfg.output(), withFilename, replacement != null);
+            printers[i] = switch (mode) {
+                case JSON -> new JsonPrinter();
+                case PIPE -> new PipePrinter(cfg.output(), withFilename);
+                case LINES -> new StandardPrinter(cfg.output(), withFilename, replacement != null);
+                default -> new SummaryPrinter(cfg.output(), withFilename);
+            };
         }
         if (cfg.maxCount() == 0 && mode != Mode.FILES) {
             // -m 0 can never match: as rg, search nothing and print nothing (not even -L's list)
@@ -264,7 +270,7 @@ public final class Search {
         p.begin(f);
         Mode mode = cfg.output().mode();
         if (mode == Mode.FILES) {
-            ((StandardPrinter) p).fileName();
+            p.end(FileResult.NOT_SEARCHED, 0);
             anyMatch.set(true);
             return cfg.sortByPath() ? p.output().toByteArray() : null;
         }

@@ -119,4 +119,20 @@ class OutputModeTest {
         assertThat(r.result.editTargets()).containsExactlyInAnyOrder(
                 new EditTarget(a.toString(), 2, 1), new EditTarget(b.toString(), 3, 1));
     }
+
+    @Test
+    void summariesPrintNoLineWhenEditsWatchTheLines() throws Exception {
+        // --edit and --write see every matching line, but -c and -l still print only their summary
+        // (as rg -c -r does); the lines once leaked into the count's output
+        SearchRun count = SearchRun.of("foo", a);
+        count.output.mode(Mode.COUNT);
+        count.edit = true;
+        assertThat(count.run().lines()).containsExactly(a + ":1");
+        assertThat(count.result.editTargets()).containsExactly(new EditTarget(a.toString(), 2, 1));
+        SearchRun list = SearchRun.of("foo", a);
+        list.output.mode(Mode.FILES_WITH_MATCHES);
+        list.config.replacement("baz").write(true);
+        assertThat(list.run().lines()).containsExactly(a.toString());
+        assertThat(Files.readString(a)).isEqualTo("x\nbaz bar baz\n");
+    }
 }

@@ -9,6 +9,8 @@ import dev.quiver.search.searcher.Sink;
  * handed to the output in one block after {@link #end}.
  */
 public abstract class Printer implements Sink {
+    private static final byte[] NONE = new byte[0];
+
     protected final ByteBuf out = new ByteBuf();
     protected FileEntry file;
 
@@ -26,6 +28,8 @@ public abstract class Printer implements Sink {
         return out;
     }
 
-    /** Bytes written between two non-empty file blocks ("" if none). */
-    public abstract byte[] blockSeparator();
+    /** Bytes written between two non-empty file blocks: none unless a printer says otherwise. */
+    public byte[] blockSeparator() {
+        return NONE;
+    }
 }
