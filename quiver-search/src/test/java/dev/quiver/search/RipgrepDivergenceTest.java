@@ -350,7 +350,7 @@ class RipgrepDivergenceTest {
 
     @Test
     void aLargeBinaryFileFoundWhileWalkingIsSearchedUpToRipgrepsLastReadBeforeItsNul() throws Exception {
-        // larger than Searcher.CHUNK, with the NUL in the second chunk (outputs: rg 13)
+        // larger than LineBuffer.CHUNK, with the NUL in the second chunk (outputs: rg 13)
         int lines = ((16 << 20) + 300000) / 16;
         numbered("big.txt", lines, (16 << 20) + 200000, 1048000, 1054826, 1060000, 1060870);
         assertThat(walked("big.txt", 0, 0, -1)).containsExactly("1048000:line 1048000 foo", "1054826:line 1054826 foo",

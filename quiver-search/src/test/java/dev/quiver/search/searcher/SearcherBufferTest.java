@@ -51,18 +51,18 @@ class SearcherBufferTest {
         String needle = "Landroid/content/Intent;->getStringExtra";
         int lineLen = 100;
         String filler = "a".repeat(lineLen - 1) + "\n";
-        int fillerLines = Searcher.CHUNK / lineLen - 1; // the needle's line crosses offset CHUNK
+        int fillerLines = LineBuffer.CHUNK / lineLen - 1; // the needle's line crosses offset CHUNK
         try (OutputStream o = Files.newOutputStream(p)) {
             byte[] f = filler.getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < fillerLines; i++) {
                 o.write(f);
             }
-            int pad = Searcher.CHUNK - fillerLines * lineLen - needle.length() / 2;
+            int pad = LineBuffer.CHUNK - fillerLines * lineLen - needle.length() / 2;
             o.write(("b".repeat(pad) + needle + " end\n").getBytes(StandardCharsets.US_ASCII));
             o.write("tail\n".getBytes(StandardCharsets.US_ASCII));
         }
         long size = Files.size(p);
-        assertThat(size).isGreaterThan(Searcher.CHUNK);
+        assertThat(size).isGreaterThan(LineBuffer.CHUNK);
         for (boolean fixed : new boolean[] {true, false}) {
             List<String> got = search(searcher(needle, fixed, 1), p, size);
             assertThat(got).hasSize(2);
@@ -94,6 +94,6 @@ class SearcherBufferTest {
         // the walk saw it smaller (it grew): what is there when it is read is searched
         assertThat(search(searcher("needle", true, 0), p, 11)).containsExactly("1:one needle", "3:three needle");
         // and across the chunk size
-        assertThat(search(searcher("needle", false, 0), p, Searcher.CHUNK + 5L)).containsExactly("1:one needle", "3:three needle");
+        assertThat(search(searcher("needle", false, 0), p, LineBuffer.CHUNK + 5L)).containsExactly("1:one needle", "3:three needle");
     }
 }
