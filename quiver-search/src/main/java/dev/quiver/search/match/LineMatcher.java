@@ -100,10 +100,13 @@ public final class LineMatcher {
                 mayMatchNewline, bufferSearch);
     }
 
-    /** True when each fixed string is its own prefilter literal (no character of it had to be left out). */
+    /**
+     * True when a hit of each fixed string's prefilter is a match: no character of it had to be
+     * left out, and with -i it needs no look-out for non-ASCII case partners (a hit there is not one).
+     */
     private static boolean wholeLiterals(List<String> fixed, boolean ci) {
         for (String p : fixed) {
-            if (!PatternAnalysis.longestUsableRun(p, ci).equals(p)) {
+            if (!PatternAnalysis.longestUsableRun(p, ci).equals(p) || (ci && !PatternAnalysis.caseFoldPartners(p).isEmpty())) {
                 return false;
             }
         }
@@ -149,12 +152,32 @@ public final class LineMatcher {
     }
 
     private static Prefilter literalPrefilter(String literal, boolean ci) {
-        String latin1 = new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String latin1 = latin1(literal);
         boolean hasLetter = false;
         for (int i = 0; i < latin1.length(); i++) {
             hasLetter |= Character.isLetter(latin1.charAt(i));
         }
-        return ci && hasLetter ? new FoldedLiteralPrefilter(latin1) : new LiteralPrefilter(latin1);
+        if (!ci || !hasLetter) {
+            return new LiteralPrefilter(latin1);
+        }
+        Prefilter folded = new FoldedLiteralPrefilter(latin1);
+        String partners = PatternAnalysis.caseFoldPartners(literal);
+        if (partners.isEmpty()) {
+            return folded;
+        }
+        // a match may hold a non-ASCII case partner (the Kelvin sign for k): its line holds that
+        // character, which is rare in code, so looking for it too costs next to nothing
+        List<Prefilter> any = new ArrayList<>();
+        any.add(folded);
+        for (int i = 0; i < partners.length(); i++) {
+            any.add(new LiteralPrefilter(latin1(partners.substring(i, i + 1))));
+        }
+        return new AnyPrefilter(any);
+    }
+
+    /** A literal held as one char per UTF-8 byte, as the byte prefilters take it. */
+    private static String latin1(String literal) {
+        return new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     // Loops, not streams, in this file: a lambda that the class-data archive lacks (the archive

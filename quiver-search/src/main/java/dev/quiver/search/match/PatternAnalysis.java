@@ -89,23 +89,35 @@ public final class PatternAnalysis {
 
     /**
      * True when a literal prefilter may look for {@code cp}'s bytes: not U+FFFD (which also stands
-     * for every invalid byte), and with {@code -i} only ASCII characters whose case partners are
-     * ASCII too ({@code k}, {@code s} and {@code i} also match the Kelvin sign, {@code ſ}, {@code İ}
-     * and {@code ı}).
+     * for every invalid byte), and with {@code -i} only ASCII (folded; see {@link #caseFoldPartners}
+     * for the letters that also match a non-ASCII character).
      */
     public static boolean literalUsable(int cp, boolean caseInsensitive) {
-        if (cp == 0xFFFD) {
-            return false;
-        }
-        return !caseInsensitive || (cp < 0x80 && !hasNonAsciiCasePartner(cp));
+        return cp != 0xFFFD && (!caseInsensitive || cp < 0x80);
     }
 
-    /** True for the ASCII letters that, ignoring case with Unicode rules, also match a non-ASCII character. */
-    static boolean hasNonAsciiCasePartner(int cp) {
-        return switch (cp) {
-            case 'i', 'I', 'k', 'K', 's', 'S' -> true;
-            default -> false;
-        };
+    /**
+     * The non-ASCII characters that match some letter of an ASCII {@code literal} when case is
+     * ignored with Unicode rules: {@code k} also matches the Kelvin sign, {@code s} the long s, and
+     * {@code i} the dotted capital and the dotless small I. A folded-literal prefilter misses a
+     * match that holds one of them, so it must also look for these (rare) characters. "" if none.
+     */
+    public static String caseFoldPartners(String literal) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < literal.length(); i++) {
+            String p = switch (literal.charAt(i)) {
+                case 'i', 'I' -> "\u0130\u0131";
+                case 'k', 'K' -> "\u212a";
+                case 's', 'S' -> "\u017f";
+                default -> "";
+            };
+            for (int k = 0; k < p.length(); k++) {
+                if (sb.indexOf(p.substring(k, k + 1)) < 0) {
+                    sb.append(p.charAt(k));
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /** The longest run of usable characters of a fixed string ({@code -F}), or "". */

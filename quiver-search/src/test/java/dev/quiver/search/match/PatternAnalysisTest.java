@@ -46,11 +46,17 @@ class PatternAnalysisTest {
         // U+FFFD also stands for every invalid byte
         assertThat(of("a\ufffdbc").requiredLiterals()).containsExactly("bc");
         assertThat(PatternAnalysis.literalUsable(0xFFFD, false)).isFalse();
+        // ignoring case, only ASCII is folded byte-wise
+        assertThat(PatternAnalysis.of("caf\u00e9s", true).requiredLiterals()).containsExactly("caf");
+        assertThat(PatternAnalysis.longestUsableRun("kiss", true)).isEqualTo("kiss");
+    }
+
+    @Test
+    void caseFoldPartnersAreTheNonAsciiCharactersALetterMatches() {
         // ignoring case, k also matches the Kelvin sign, s the long s, i the dotted and dotless I
-        assertThat(PatternAnalysis.of("hashmap", true).requiredLiterals()).containsExactly("hmap");
-        assertThat(PatternAnalysis.longestUsableRun("oncreate", true)).isEqualTo("oncreate");
-        assertThat(PatternAnalysis.longestUsableRun("kiss", true)).isEmpty();
-        assertThat(PatternAnalysis.longestUsableRun("kiss", false)).isEqualTo("kiss");
+        assertThat(PatternAnalysis.caseFoldPartners("oncreate")).isEmpty();
+        assertThat(PatternAnalysis.caseFoldPartners("hashmap")).isEqualTo("\u017f");
+        assertThat(PatternAnalysis.caseFoldPartners("Kiss")).isEqualTo("\u212a\u0130\u0131\u017f");
     }
 
     @Test
@@ -64,10 +70,11 @@ class PatternAnalysisTest {
             int lower = Character.toLowerCase(upper);
             for (int c : new int[] {upper, lower, Character.toLowerCase(cp)}) {
                 if (c < 0x80) {
-                    assertThat(PatternAnalysis.hasNonAsciiCasePartner(c)).as("U+%04X ~ %c", cp, (char) c).isTrue();
-                    assertThat(Pattern.compile(new String(Character.toChars(cp)),
-                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(String.valueOf((char) c)).matches())
-                            .isTrue();
+                    String partner = new String(Character.toChars(cp));
+                    assertThat(PatternAnalysis.caseFoldPartners(String.valueOf((char) c))).as("U+%04X ~ %c", cp, (char) c)
+                            .contains(partner);
+                    assertThat(Pattern.compile(partner, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                            .matcher(String.valueOf((char) c)).matches()).isTrue();
                 }
             }
         }
