@@ -1,8 +1,7 @@
 package dev.quiver.search.walk;
 
-import dev.quiver.search.Reporter;
-import dev.quiver.search.SearchConfig.WalkOptions;
-import dev.quiver.search.search.FileEntry;
+import dev.quiver.search.report.Reporter;
+import dev.quiver.search.searcher.FileEntry;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;

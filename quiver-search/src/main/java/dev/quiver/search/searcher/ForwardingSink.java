@@ -1,4 +1,4 @@
-package dev.quiver.search.search;
+package dev.quiver.search.searcher;
 
 import dev.quiver.search.match.Spans;
 
@@ -40,6 +40,11 @@ public abstract class ForwardingSink implements Sink {
         return delegate.needsSpans();
     }
 
+    /**
+     * True, whatever the delegate says: a forwarding sink watches the lines itself (the edits of
+     * {@code --write}, the first match for {@code --edit}), also when its printer prints none
+     * ({@code -c}, {@code -l}), so the searcher must not skip them.
+     */
     @Override
     public boolean wantsLines() {
         return true;

@@ -1,10 +1,12 @@
-package dev.quiver.search.search;
+package dev.quiver.search.searcher;
 
 import dev.quiver.search.match.Spans;
 
 /**
  * Receives what a {@link Searcher} finds in one file, in file order. Offsets are into
- * {@code buf}; {@code base} is the file offset of {@code buf[0]}. Printers implement this.
+ * {@code buf}; {@code base} is the file offset of {@code buf[0]}. Printers implement this. As
+ * ripgrep's {@code Sink}, only {@link #match} must be written: the other events default to
+ * nothing, and a sink asks for no spans and for every line unless it says otherwise.
  */
 public interface Sink {
     /**
@@ -14,13 +16,16 @@ public interface Sink {
     void match(byte[] buf, long base, int ls, int le, long lineNumber, Spans spans);
 
     /** A context line around a match. */
-    void context(byte[] buf, long base, int ls, int le, long lineNumber);
+    default void context(byte[] buf, long base, int ls, int le, long lineNumber) {
+    }
 
     /** A gap between two groups of printed lines. */
-    void contextBreak();
+    default void contextBreak() {
+    }
 
     /** The file is binary (a NUL at {@code nulOffset}) and it matches; no lines were or will be printed after. */
-    void binaryMatch(long nulOffset);
+    default void binaryMatch(long nulOffset) {
+    }
 
     /**
      * A binary file found while walking: matches were printed from the lines before the NUL at
@@ -30,8 +35,12 @@ public interface Sink {
     }
 
     /** True when {@link #match} needs the individual matches (colours, -o, replace, JSON, counts). */
-    boolean needsSpans();
+    default boolean needsSpans() {
+        return false;
+    }
 
     /** True when anything is printed per line (false for -l, -c, -q...: the searcher may stop early). */
-    boolean wantsLines();
+    default boolean wantsLines() {
+        return true;
+    }
 }

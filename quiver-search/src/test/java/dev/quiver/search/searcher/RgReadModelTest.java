@@ -1,4 +1,4 @@
-package dev.quiver.search.search;
+package dev.quiver.search.searcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.quiver.search.search;
+package dev.quiver.search.searcher;
 
 import java.nio.file.Path;
 

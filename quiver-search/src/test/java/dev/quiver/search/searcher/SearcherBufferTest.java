@@ -1,10 +1,9 @@
-package dev.quiver.search.search;
+package dev.quiver.search.searcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quiver.search.match.LineMatcher;
 import dev.quiver.search.match.MatchOptions;
-import dev.quiver.search.match.MatchOptions.CaseMode;
 import dev.quiver.search.match.Spans;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,29 +32,11 @@ class SearcherBufferTest {
         public void context(byte[] buf, long base, int ls, int le, long lineNumber) {
             lines.add(lineNumber + "-" + new String(buf, ls, le - ls, StandardCharsets.ISO_8859_1));
         }
-
-        @Override
-        public void contextBreak() {
-        }
-
-        @Override
-        public void binaryMatch(long nulOffset) {
-        }
-
-        @Override
-        public boolean needsSpans() {
-            return false;
-        }
-
-        @Override
-        public boolean wantsLines() {
-            return true;
-        }
     }
 
     private static Searcher searcher(String pattern, boolean fixed, int before) {
-        LineMatcher m = LineMatcher.compile(new MatchOptions(List.of(pattern), fixed, CaseMode.SENSITIVE, false, false, false));
-        return new Searcher(m, new Searcher.Options(false, -1, before, 0, null, false, true, true, false, false, false));
+        LineMatcher m = LineMatcher.compile(MatchOptions.builder().pattern(pattern).fixedStrings(fixed).build());
+        return new Searcher(m, Searcher.Options.builder().before(before).countAllLines(true).build());
     }
 
     private static List<String> search(Searcher s, Path p, long sizeHint) throws Exception {
@@ -70,18 +51,18 @@ class SearcherBufferTest {
         String needle = "Landroid/content/Intent;->getStringExtra";
         int lineLen = 100;
         String filler = "a".repeat(lineLen - 1) + "\n";
-        int fillerLines = Searcher.CHUNK / lineLen - 1; // the needle's line crosses offset CHUNK
+        int fillerLines = LineBuffer.CHUNK / lineLen - 1; // the needle's line crosses offset CHUNK
         try (OutputStream o = Files.newOutputStream(p)) {
             byte[] f = filler.getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < fillerLines; i++) {
                 o.write(f);
             }
-            int pad = Searcher.CHUNK - fillerLines * lineLen - needle.length() / 2;
+            int pad = LineBuffer.CHUNK - fillerLines * lineLen - needle.length() / 2;
             o.write(("b".repeat(pad) + needle + " end\n").getBytes(StandardCharsets.US_ASCII));
             o.write("tail\n".getBytes(StandardCharsets.US_ASCII));
         }
         long size = Files.size(p);
-        assertThat(size).isGreaterThan(Searcher.CHUNK);
+        assertThat(size).isGreaterThan(LineBuffer.CHUNK);
         for (boolean fixed : new boolean[] {true, false}) {
             List<String> got = search(searcher(needle, fixed, 1), p, size);
             assertThat(got).hasSize(2);
@@ -113,6 +94,6 @@ class SearcherBufferTest {
         // the walk saw it smaller (it grew): what is there when it is read is searched
         assertThat(search(searcher("needle", true, 0), p, 11)).containsExactly("1:one needle", "3:three needle");
         // and across the chunk size
-        assertThat(search(searcher("needle", false, 0), p, Searcher.CHUNK + 5L)).containsExactly("1:one needle", "3:three needle");
+        assertThat(search(searcher("needle", false, 0), p, LineBuffer.CHUNK + 5L)).containsExactly("1:one needle", "3:three needle");
     }
 }

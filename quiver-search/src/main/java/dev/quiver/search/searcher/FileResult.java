@@ -1,4 +1,4 @@
-package dev.quiver.search.search;
+package dev.quiver.search.searcher;
 
 /**
  * What searching one file found.
@@ -20,6 +20,9 @@ package dev.quiver.search.search;
  */
 public record FileResult(long matchedLines, long groups, long matches, long lines, long bytes, boolean binary, String encoding,
                          boolean skipped, long binaryOffset) {
+    /** A file listed by {@code --files}: nothing was searched. */
+    public static final FileResult NOT_SEARCHED = new FileResult(0, 0, 0, 0, 0, false, "utf-8", false, -1);
+
     public boolean matched() {
         return matchedLines > 0;
     }

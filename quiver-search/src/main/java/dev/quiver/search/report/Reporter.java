@@ -1,4 +1,4 @@
-package dev.quiver.search;
+package dev.quiver.search.report;
 
 /** Where the engine reports problems; a search goes on after each one. Thread-safe. */
 public interface Reporter {

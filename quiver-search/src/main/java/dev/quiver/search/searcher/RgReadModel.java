@@ -1,4 +1,4 @@
-package dev.quiver.search.search;
+package dev.quiver.search.searcher;
 
 /**
  * The reads ripgrep 13 makes of a file found while walking, in file offsets, so that a
