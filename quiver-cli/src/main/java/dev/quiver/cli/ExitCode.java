@@ -13,6 +13,8 @@ public enum ExitCode {
     ERROR(2, "usage or fatal error; nothing written (search: an error occurred)"),
     /** The run finished and wrote its output, but some inputs had problems (recorded in the output). */
     COMPLETED_WITH_PROBLEMS(3, "completed with problems: output written, see its problems table"),
+    /** {@code quiver graph}: Graphviz {@code dot} is not installed, so the DOT was written instead of the drawing. */
+    GRAPHVIZ_MISSING(4, "graph: Graphviz 'dot' not found; the graph was written as DOT instead (see the message)"),
     /** Interrupted (Ctrl-C); nothing half-written was left behind. */
     INTERRUPTED(130, "interrupted; no partial output left behind");
 

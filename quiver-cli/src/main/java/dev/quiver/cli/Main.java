@@ -27,6 +27,10 @@ public final class Main {
         SUBCOMMANDS.put("apps", dev.quiver.cli.query.AppsCommand::new);
         SUBCOMMANDS.put("manifest", dev.quiver.cli.query.ManifestCommand::new);
         SUBCOMMANDS.put("remove", RemoveCommand::new);
+        SUBCOMMANDS.put("graph", dev.quiver.cli.graph.GraphCommand::commandLine);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
+        SUBCOMMANDS.put("shell", dev.quiver.cli.shell.ShellCommand::new);
+        SUBCOMMANDS.put("analyzer", dev.quiver.cli.shell.smalisca.AnalyzerCommand::new);
         SUBCOMMANDS.put("serve", ServeCommand::new);
     }
 

@@ -1,18 +1,18 @@
 package dev.quiver.cli;
 
 import dev.quiver.cli.terminal.Terminal;
-import dev.quiver.search.Reporter;
 import dev.quiver.search.Search;
 import dev.quiver.search.SearchConfig;
-import dev.quiver.search.SearchConfig.Mode;
-import dev.quiver.search.SearchConfig.OutputOptions;
-import dev.quiver.search.SearchConfig.WalkOptions;
 import dev.quiver.search.SearchResult;
 import dev.quiver.search.edit.EditorCommand;
 import dev.quiver.search.match.MatchOptions;
 import dev.quiver.search.match.MatchOptions.CaseMode;
+import dev.quiver.search.print.OutputOptions;
+import dev.quiver.search.print.OutputOptions.Mode;
+import dev.quiver.search.report.Reporter;
 import dev.quiver.search.walk.FileTypes;
 import dev.quiver.search.walk.GlobException;
+import dev.quiver.search.walk.WalkOptions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -318,17 +318,21 @@ public final class SearchCommand implements Callable<Integer> {
         Boolean filename = withFilename ? Boolean.TRUE : noFilename ? Boolean.FALSE : null;
         CaseMode caseMode = caseGroup == null || caseGroup.caseSensitive ? CaseMode.SENSITIVE
                 : caseGroup.ignoreCase ? CaseMode.INSENSITIVE : CaseMode.SMART;
-        MatchOptions match = new MatchOptions(patterns, fixedStrings, caseMode, word, lineRegexp, multiline);
-        WalkOptions walk = new WalkOptions(hidden, noIgnore, globs, types, typesNot, ignoreRegexes, nameRegexes,
-                maxDepth == null ? -1 : maxDepth, follow);
-        OutputOptions output = new OutputOptions(mode, headingOn, colorOn, !noLineNumber, filename, onlyMatching,
-                b, a, nullSeparator, Math.max(0, columns));
-        List<Path> paths = new ArrayList<>();
+        MatchOptions match = MatchOptions.builder().patterns(patterns).fixedStrings(fixedStrings).caseMode(caseMode)
+                .word(word).lineRegexp(lineRegexp).multiline(multiline).build();
+        WalkOptions walk = WalkOptions.builder().hidden(hidden).noIgnore(noIgnore).globs(globs).types(types)
+                .typesNot(typesNot).ignoreRegexes(ignoreRegexes).nameRegexes(nameRegexes)
+                .maxDepth(maxDepth == null ? -1 : maxDepth).follow(follow).build();
+        OutputOptions output = OutputOptions.builder().mode(mode).heading(headingOn).color(colorOn)
+                .lineNumbers(!noLineNumber).withFilename(filename).onlyMatching(onlyMatching).before(b).after(a)
+                .nullSeparator(nullSeparator).maxColumns(Math.max(0, columns)).build();
+        SearchConfig.Builder config = SearchConfig.builder(match).invert(invert)
+                .maxCount(maxCount == null ? -1 : maxCount).walk(walk).output(output).replacement(replace)
+                .write(write).dryRun(dryRun).searchBinary(text).threads(n).sortByPath(sortPath).stats(stats);
         for (String p : pathArgs) {
-            paths.add(Path.of(p));
+            config.path(Path.of(p));
         }
-        return new SearchConfig(match, paths, invert, maxCount == null ? -1 : maxCount, walk, output, replace,
-                write, dryRun, text, n, sortPath, stats);
+        return config.build();
     }
 
     private Mode mode() {

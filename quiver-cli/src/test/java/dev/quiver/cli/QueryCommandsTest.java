@@ -6,8 +6,6 @@ import dev.quiver.core.Goldens;
 import dev.quiver.core.TestApps;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,13 +93,7 @@ class QueryCommandsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesGolden(String name, String[] args) {
-        List<String> full = new ArrayList<>(List.of(args));
-        full.add(1, "--db");
-        full.add(2, db.toString());
-        Cli r = Cli.run(full.toArray(new String[0]));
-        String text = "$ quiver " + String.join(" ", args) + "\n" + r.out()
-                + (r.err().isEmpty() ? "" : "--- stderr\n" + r.err()) + "--- exit " + r.exit() + "\n";
-        Goldens.assertMatches(getClass(), "queries", name + ".txt", text.replace(tmp.toString(), "$TMP"));
+        Goldens.assertMatches(getClass(), "queries", name + ".txt", Cli.transcript(args, 1, db, tmp));
     }
 
     @Test

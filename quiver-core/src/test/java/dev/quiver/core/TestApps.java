@@ -33,6 +33,13 @@ public final class TestApps {
      */
     public static final String HOSTILE = "hostile";
 
+    /**
+     * For graphs: several packages, overloads that look alike (by parameter simple names, or only by
+     * return type), calls through an interface, framework supertypes, and a class whose names hold
+     * quotes, backslashes, angle brackets, braces, an HTML entity, a tab and a bidi override.
+     */
+    public static final String GRAPH = "graph";
+
     private TestApps() {
     }
 

@@ -1,21 +1,25 @@
 package dev.quiver.search;
 
-import dev.quiver.search.SearchConfig.Mode;
+import dev.quiver.search.edit.EditTarget;
 import dev.quiver.search.match.LineMatcher;
 import dev.quiver.search.match.Replacement;
 import dev.quiver.search.match.Spans;
 import dev.quiver.search.print.JsonPrinter;
 import dev.quiver.search.print.Output;
+import dev.quiver.search.print.OutputOptions.Mode;
+import dev.quiver.search.print.PipePrinter;
 import dev.quiver.search.print.Printer;
 import dev.quiver.search.print.StandardPrinter;
+import dev.quiver.search.print.SummaryPrinter;
 import dev.quiver.search.replace.Edit;
 import dev.quiver.search.replace.EditCollector;
 import dev.quiver.search.replace.Rewriter;
 import dev.quiver.search.replace.UnifiedDiff;
-import dev.quiver.search.search.FileEntry;
-import dev.quiver.search.search.FileResult;
-import dev.quiver.search.search.Searcher;
-import dev.quiver.search.search.Sink;
+import dev.quiver.search.report.Reporter;
+import dev.quiver.search.searcher.FileEntry;
+import dev.quiver.search.searcher.FileResult;
+import dev.quiver.search.searcher.Searcher;
+import dev.quiver.search.searcher.Sink;
 import dev.quiver.search.walk.Walker;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +51,7 @@ public final class Search {
     private final AtomicLong replacements = new AtomicLong();
     private final AtomicLong filesChanged = new AtomicLong();
     private final Set<Path> rewritten = ConcurrentHashMap.newKeySet();
-    private final List<SearchResult.EditTarget> editTargets = Collections.synchronizedList(new ArrayList<>());
+    private final List<EditTarget> editTargets = Collections.synchronizedList(new ArrayList<>());
     private final boolean collectEditTargets;
     private Output output;
     private Walker walker;
@@ -91,15 +95,31 @@ public final class Search {
         printers = new Printer[threads];
         Mode mode = cfg.output().mode();
         boolean quitOnFirst = mode == Mode.FILES_WITH_MATCHES || mode == Mode.FILES_WITHOUT_MATCH || mode == Mode.QUIET;
-        Searcher.Options so = new Searcher.Options(cfg.invert(), cfg.maxCount(), cfg.output().before(), cfg.output().after(),
-                replacement, cfg.searchBinary(), cfg.output().lineNumbers() || mode == Mode.JSON || mode == Mode.PIPE
-                || collectEditTargets || cfg.dryRun(),
-                cfg.stats(), cfg.stats() || mode == Mode.COUNT_MATCHES || mode == Mode.JSON,
-                quitOnFirst && !cfg.stats(), mode == Mode.PIPE);
+        // lines are numbered when printed, and where the number is needed anyway: JSON, the pipe
+        // mode, --edit's targets, --dry-run's diff
+        boolean numbered = cfg.output().lineNumbers() || mode == Mode.JSON || mode == Mode.PIPE || collectEditTargets
+                || cfg.dryRun();
+        Searcher.Options so = Searcher.Options.builder()
+                .invert(cfg.invert())
+                .maxCount(cfg.maxCount())
+                .before(cfg.output().before())
+                .after(cfg.output().after())
+                .replacement(replacement)
+                .searchBinary(cfg.searchBinary())
+                .lineNumbers(numbered)
+                .countAllLines(cfg.stats())
+                .countMatches(cfg.stats() || mode == Mode.COUNT_MATCHES || mode == Mode.JSON)
+                .quitOnFirstMatch(quitOnFirst && !cfg.stats())
+                .captureGroups(mode == Mode.PIPE)
+                .build();
         for (int i = 0; i < threads; i++) {
             searchers[i] = new Searcher(matcher, so);
-            printers[i] = mode == Mode.JSON ? new JsonPrinter()
-                    : new StandardPrinter(cfg.output(), withFilename, replacement != null);
+            printers[i] = switch (mode) {
+                case JSON -> new JsonPrinter();
+                case PIPE -> new PipePrinter(cfg.output(), withFilename);
+                case LINES -> new StandardPrinter(cfg.output(), withFilename, replacement != null);
+                default -> new SummaryPrinter(cfg.output(), withFilename);
+            };
         }
         if (cfg.maxCount() == 0 && mode != Mode.FILES) {
             // -m 0 can never match: as rg, search nothing and print nothing (not even -L's list)
@@ -122,7 +142,7 @@ public final class Search {
         if (output.failed() && !isBrokenPipe(output.failure())) {
             reporter.error("cannot write output: " + output.failure().getMessage());
         }
-        List<SearchResult.EditTarget> targets = new ArrayList<>(editTargets);
+        List<EditTarget> targets = new ArrayList<>(editTargets);
         return new SearchResult(anyMatch.get(), anyError.get(), stats, elapsed, replacements.get(), filesChanged.get(), targets);
     }
 
@@ -197,9 +217,7 @@ public final class Search {
             workers.add(t);
             t.start();
         }
-        for (Thread t : workers) {
-            t.join();
-        }
+        Walker.joinAll(workers, () -> failed.set(true));
         if (fatal[0] != null) {
             throw fatal[0];
         }
@@ -250,7 +268,7 @@ public final class Search {
         p.begin(f);
         Mode mode = cfg.output().mode();
         if (mode == Mode.FILES) {
-            ((StandardPrinter) p).fileName();
+            p.end(FileResult.NOT_SEARCHED, 0);
             anyMatch.set(true);
             return cfg.sortByPath() ? p.output().toByteArray() : null;
         }
@@ -282,7 +300,7 @@ public final class Search {
             anyMatch.set(true);
         }
         if (first != null && first.line > 0) {
-            editTargets.add(new SearchResult.EditTarget(f.display(), first.line, 1));
+            editTargets.add(new EditTarget(f.display(), first.line, 1));
         }
         if (edits != null && r.binary() && r.matched()) {
             reporter.note(f.display() + ": binary file; not rewritten");
@@ -329,7 +347,7 @@ public final class Search {
     }
 
     /** Remembers the first matching line of a file for {@code --edit}. */
-    private static final class FirstLine extends dev.quiver.search.search.ForwardingSink {
+    private static final class FirstLine extends dev.quiver.search.searcher.ForwardingSink {
         private long line;
 
         FirstLine(Sink delegate) {
@@ -345,36 +363,11 @@ public final class Search {
         }
     }
 
-    /** Prints nothing (a dry run prints the diff instead of the lines). */
+    /** Prints nothing: a dry run prints the diff instead of the lines (its edit collector asks for the matches). */
     private static final class NullSink implements Sink {
         @Override
         public void match(byte[] buf, long base, int ls, int le, long lineNumber, Spans spans) {
             // the diff shows the change
-        }
-
-        @Override
-        public void context(byte[] buf, long base, int ls, int le, long lineNumber) {
-            // the diff has its own context
-        }
-
-        @Override
-        public void contextBreak() {
-            // no separators in a diff
-        }
-
-        @Override
-        public void binaryMatch(long nulOffset) {
-            // reported when the rewrite is refused
-        }
-
-        @Override
-        public boolean needsSpans() {
-            return true;
-        }
-
-        @Override
-        public boolean wantsLines() {
-            return true;
         }
     }
 }

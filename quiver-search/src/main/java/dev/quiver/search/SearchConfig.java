@@ -1,11 +1,15 @@
 package dev.quiver.search;
 
 import dev.quiver.search.match.MatchOptions;
+import dev.quiver.search.print.OutputOptions;
+import dev.quiver.search.walk.WalkOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything one search needs, immutable. Built by a front end (the CLI) after validation.
+ * Everything one search needs, immutable. Built by a front end (the CLI) after validation,
+ * through {@link #builder}.
  *
  * @param match           what to match
  * @param paths           roots to search; files or directories ({@code -} is standard input)
@@ -32,75 +36,107 @@ public record SearchConfig(MatchOptions match, List<Path> paths, boolean invert,
         }
     }
 
-    /**
-     * Which files are searched.
-     *
-     * @param hidden       include hidden files and directories
-     * @param noIgnore     do not read {@code .gitignore}/{@code .ignore}
-     * @param globs        ripgrep-style globs; {@code !} excludes
-     * @param types        file types to include (names from {@link dev.quiver.search.walk.FileTypes})
-     * @param typesNot     file types to exclude
-     * @param ignoreRegexes Black Arrow's {@code --ignore}: a path (relative to its root) matching any is skipped
-     * @param nameRegexes  Black Arrow's {@code --name}: only files whose name matches one are searched
-     * @param maxDepth     how deep below each root; -1 for no limit
-     * @param follow       follow symbolic links
-     */
-    public record WalkOptions(boolean hidden, boolean noIgnore, List<String> globs, List<String> types,
-                              List<String> typesNot, List<String> ignoreRegexes, List<String> nameRegexes,
-                              int maxDepth, boolean follow) {
-        public WalkOptions {
-            globs = List.copyOf(globs);
-            types = List.copyOf(types);
-            typesNot = List.copyOf(typesNot);
-            ignoreRegexes = List.copyOf(ignoreRegexes);
-            nameRegexes = List.copyOf(nameRegexes);
-        }
-
-        public static WalkOptions defaults() {
-            return new WalkOptions(false, false, List.of(), List.of(), List.of(), List.of(), List.of(), -1, false);
-        }
+    /** A search for {@code match}: the current directory, one thread, plain output, unless set otherwise. */
+    public static Builder builder(MatchOptions match) {
+        return new Builder(match);
     }
 
-    /** What is printed. */
-    public enum Mode {
-        /** Matching lines (the default). */
-        LINES,
-        /** Paths of files with a match ({@code -l}). */
-        FILES_WITH_MATCHES,
-        /** Paths of searched files without a match. */
-        FILES_WITHOUT_MATCH,
-        /** Matching lines per file ({@code -c}). */
-        COUNT,
-        /** Matches per file ({@code --count-matches}). */
-        COUNT_MATCHES,
-        /** The files that would be searched, no search ({@code --files}). */
-        FILES,
-        /** ripgrep's JSON Lines. */
-        JSON,
-        /** Black Arrow's pipe mode: {@code path|line|match|stripped line|groups}. */
-        PIPE,
-        /** Nothing; only the exit code ({@code -q}). */
-        QUIET
-    }
+    /** Builds a {@link SearchConfig}; every option has the default of {@code quiver search} without flags. */
+    public static final class Builder {
+        private MatchOptions match;
+        private final List<Path> paths = new ArrayList<>();
+        private boolean invert;
+        private long maxCount = -1;
+        private WalkOptions walk = WalkOptions.builder().build();
+        private OutputOptions output = OutputOptions.builder().build();
+        private String replacement;
+        private boolean write;
+        private boolean dryRun;
+        private boolean searchBinary;
+        private int threads = 1;
+        private boolean sortByPath;
+        private boolean stats;
 
-    /**
-     * How results are shown.
-     *
-     * @param mode          what is printed
-     * @param heading       group lines under a path heading (terminal style)
-     * @param color         ANSI colours
-     * @param lineNumbers   print line numbers
-     * @param withFilename  print the path on each line; null = automatic (unless one file is searched)
-     * @param onlyMatching  print each match, not the line ({@code -o})
-     * @param before        lines of context before a match
-     * @param after         lines of context after a match
-     * @param nullSeparator print NUL after paths
-     * @param maxColumns    cut lines longer than this (0 = never)
-     */
-    public record OutputOptions(Mode mode, boolean heading, boolean color, boolean lineNumbers, Boolean withFilename,
-                                boolean onlyMatching, int before, int after, boolean nullSeparator, int maxColumns) {
-        public static OutputOptions plain() {
-            return new OutputOptions(Mode.LINES, false, false, true, null, false, 0, 0, false, 0);
+        private Builder(MatchOptions match) {
+            this.match = match;
+        }
+
+        public Builder match(MatchOptions m) {
+            this.match = m;
+            return this;
+        }
+
+        /** Adds roots to search (none: the current directory). */
+        public Builder paths(List<Path> p) {
+            paths.addAll(p);
+            return this;
+        }
+
+        public Builder path(Path p) {
+            paths.add(p);
+            return this;
+        }
+
+        public Builder invert(boolean v) {
+            this.invert = v;
+            return this;
+        }
+
+        /** Matching lines per file before it stops; -1 for no limit. */
+        public Builder maxCount(long n) {
+            this.maxCount = n;
+            return this;
+        }
+
+        public Builder walk(WalkOptions w) {
+            this.walk = w;
+            return this;
+        }
+
+        public Builder output(OutputOptions o) {
+            this.output = o;
+            return this;
+        }
+
+        /** The replacement template ({@code -r}), or null for none. */
+        public Builder replacement(String r) {
+            this.replacement = r;
+            return this;
+        }
+
+        public Builder write(boolean w) {
+            this.write = w;
+            return this;
+        }
+
+        public Builder dryRun(boolean d) {
+            this.dryRun = d;
+            return this;
+        }
+
+        public Builder searchBinary(boolean b) {
+            this.searchBinary = b;
+            return this;
+        }
+
+        public Builder threads(int n) {
+            this.threads = n;
+            return this;
+        }
+
+        public Builder sortByPath(boolean s) {
+            this.sortByPath = s;
+            return this;
+        }
+
+        public Builder stats(boolean s) {
+            this.stats = s;
+            return this;
+        }
+
+        public SearchConfig build() {
+            return new SearchConfig(match, paths, invert, maxCount, walk, output, replacement, write, dryRun,
+                    searchBinary, threads, sortByPath, stats);
         }
     }
 }

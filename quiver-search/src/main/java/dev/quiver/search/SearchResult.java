@@ -1,5 +1,6 @@
 package dev.quiver.search;
 
+import dev.quiver.search.edit.EditTarget;
 import java.util.List;
 
 /**
@@ -15,7 +16,4 @@ import java.util.List;
  */
 public record SearchResult(boolean matched, boolean errors, SearchStats stats, long elapsedNanos,
                            long replacements, long filesChanged, List<EditTarget> editTargets) {
-    /** A place to open in an editor. */
-    public record EditTarget(String path, long line, long column) {
-    }
 }

@@ -1,6 +1,6 @@
 package dev.quiver.search;
 
-import dev.quiver.search.search.FileResult;
+import dev.quiver.search.searcher.FileResult;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -3,7 +3,8 @@ package dev.quiver.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.quiver.search.SearchConfig.Mode;
+import dev.quiver.search.print.OutputOptions.Mode;
+import dev.quiver.search.walk.WalkOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +42,7 @@ class HostileInputTest {
         assertThat(plain.lines()).containsExactly(dir.resolve("d/e/a.txt") + ":1:needle");
         assertThat(plain.errors).isEmpty();
         SearchRun follow = SearchRun.of("needle", dir);
-        follow.walk = SearchRun.walk(false, false, List.of(), List.of(), -1, true);
+        follow.walk = WalkOptions.builder().follow(true);
         follow.run();
         assertThat(follow.lines()).containsExactly(dir.resolve("d/e/a.txt") + ":1:needle");
         assertThat(follow.errors).singleElement().asString().contains("loop");
@@ -58,7 +58,7 @@ class HostileInputTest {
         if (root) {
             // root reads any file: use a file that fails on read instead
             Files.createSymbolicLink(bad, Path.of("/proc/self/mem"));
-            r.walk = SearchRun.walk(false, false, List.of(), List.of(), -1, true);
+            r.walk = WalkOptions.builder().follow(true);
         } else {
             Files.writeString(bad, "needle\n");
             Files.setPosixFilePermissions(bad, PosixFilePermissions.fromString("---------"));
@@ -86,15 +86,15 @@ class HostileInputTest {
         assertThat(named.lines()).containsExactly(bin + ": binary file matches (found \"\\0\" byte around offset 6)");
         assertThat(named.result.matched()).isTrue();
         SearchRun text = SearchRun.of("needle", bin);
-        text.binary = true;
+        text.config.searchBinary(true);
         assertThat(text.run().out).startsWith((bin + ":1:needle").getBytes(StandardCharsets.UTF_8));
         // found while walking, with the NUL in its first 64 KiB: skipped, as rg does
         SearchRun walked = SearchRun.of("needle", dir).run();
         assertThat(walked.lines()).isEmpty();
         assertThat(walked.result.matched()).isFalse();
         SearchRun listed = SearchRun.of("needle", dir);
-        listed.mode = Mode.FILES_WITH_MATCHES;
-        listed.binary = true;
+        listed.output.mode(Mode.FILES_WITH_MATCHES);
+        listed.config.searchBinary(true);
         assertThat(listed.run().lines()).containsExactly(bin.toString());
     }
 
@@ -107,7 +107,7 @@ class HostileInputTest {
         }
         Files.writeString(big.resolve("f50000.txt"), "the needle\n");
         SearchRun r = SearchRun.of("needle", dir);
-        r.stats = true;
+        r.config.stats(true);
         r.run();
         assertThat(r.lines().get(0)).isEqualTo(big.resolve("f50000.txt") + ":1:the needle");
         assertThat(r.result.stats().filesSearched()).isEqualTo(100_000);
@@ -135,7 +135,7 @@ class HostileInputTest {
             lines++;
         }
         SearchRun r = SearchRun.of("needle", huge);
-        r.stats = true;
+        r.config.stats(true);
         r.run();
         assertThat(r.lines()).startsWith(huge + ":1:first needle", huge + ":" + lines + ":last needle");
         assertThat(r.result.stats().lines()).isEqualTo(lines);
@@ -155,11 +155,11 @@ class HostileInputTest {
             o.write("needle\nz\n".getBytes(StandardCharsets.US_ASCII));
         }
         SearchRun r = SearchRun.of("needle", p);
-        r.mode = Mode.COUNT;
-        r.withFilename = Boolean.FALSE;
+        r.output.mode(Mode.COUNT);
+        r.output.withFilename(Boolean.FALSE);
         assertThat(r.run().lines()).containsExactly("1");
         SearchRun n = SearchRun.of("^z$", p);
-        n.withFilename = Boolean.FALSE;
+        n.output.withFilename(Boolean.FALSE);
         assertThat(n.run().lines()).containsExactly("3:z");
     }
 
@@ -168,7 +168,7 @@ class HostileInputTest {
         Path p = dir.resolve("crlf.txt");
         Files.writeString(p, "one\r\ntwo needle\r\nthree\r\n");
         SearchRun r = SearchRun.of("needle", p);
-        r.withFilename = Boolean.FALSE;
+        r.output.withFilename(Boolean.FALSE);
         assertThat(r.run().output()).isEqualTo("2:two needle\r\n");
     }
 
@@ -192,7 +192,7 @@ class HostileInputTest {
         Path p = dir.resolve("bom.txt");
         Files.write(p, "\uFEFFneedle\n".getBytes(StandardCharsets.UTF_8));
         SearchRun r = SearchRun.of("^needle$", p);
-        r.withFilename = Boolean.FALSE;
+        r.output.withFilename(Boolean.FALSE);
         assertThat(r.run().lines()).containsExactly("1:needle");
     }
 
@@ -223,22 +223,12 @@ class HostileInputTest {
                 }
             }
         };
-        List<String> errors = new java.util.ArrayList<>();
-        Reporter rep = new Reporter() {
-            @Override
-            public synchronized void error(String message) {
-                errors.add(message);
-            }
-
-            @Override
-            public void note(String message) {
-                errors.add(message);
-            }
-        };
+        ListReporter rep = new ListReporter();
         SearchRun cfg = SearchRun.of("needle", dir);
-        cfg.threads = 2;
+        cfg.config.threads(2);
         SearchResult result = new Search(cfg.config(), rep, false).run(closing, false);
-        assertThat(errors).isEmpty();
+        assertThat(rep.errors()).isEmpty();
+        assertThat(rep.notes()).isEmpty();
         assertThat(result.matched()).isTrue();
         assertThat(result.stats().filesSearched()).as("stopped early").isLessThan(300);
     }

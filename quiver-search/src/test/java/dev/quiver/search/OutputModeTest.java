@@ -2,7 +2,8 @@ package dev.quiver.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.search.SearchConfig.Mode;
+import dev.quiver.search.edit.EditTarget;
+import dev.quiver.search.print.OutputOptions.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +27,7 @@ class OutputModeTest {
     @Test
     void jsonLinesInRipgrepShape() throws Exception {
         SearchRun r = SearchRun.of("foo", a);
-        r.mode = Mode.JSON;
+        r.output.mode(Mode.JSON);
         r.run();
         assertThat(r.lines()).hasSize(4);
         assertThat(r.lines().get(0)).isEqualTo("{\"type\":\"begin\",\"data\":{\"path\":{\"text\":\"" + a + "\"}}}");
@@ -43,25 +44,25 @@ class OutputModeTest {
     void jsonGivesInvalidUtf8AsBase64Bytes() throws Exception {
         Files.write(a, new byte[] {'f', 'o', 'o', (byte) 0xFF, '\n'});
         SearchRun r = SearchRun.of("foo", a);
-        r.mode = Mode.JSON;
+        r.output.mode(Mode.JSON);
         assertThat(r.run().lines().get(1)).contains("\"lines\":{\"bytes\":\"Zm9v/wo=\"}");
     }
 
     @Test
     void filesWithAndWithoutMatchAndNullSeparator() throws Exception {
         SearchRun with = SearchRun.of("foo", dir);
-        with.mode = Mode.FILES_WITH_MATCHES;
+        with.output.mode(Mode.FILES_WITH_MATCHES);
         assertThat(with.run().lines()).containsExactly(a.toString());
         SearchRun without = SearchRun.of("foo", dir);
-        without.mode = Mode.FILES_WITHOUT_MATCH;
+        without.output.mode(Mode.FILES_WITHOUT_MATCH);
         assertThat(without.run().lines()).containsExactly(b.toString());
         assertThat(without.result.matched()).isTrue();
         SearchRun nul = SearchRun.of("foo", dir);
-        nul.mode = Mode.FILES_WITH_MATCHES;
-        nul.nul = true;
+        nul.output.mode(Mode.FILES_WITH_MATCHES);
+        nul.output.nullSeparator(true);
         assertThat(nul.run().output()).isEqualTo(a + "\0");
         SearchRun nulLines = SearchRun.of("foo", a);
-        nulLines.nul = true;
+        nulLines.output.nullSeparator(true);
         assertThat(nulLines.run().output()).isEqualTo(a + "\0" + "2:foo bar foo\n");
     }
 
@@ -69,7 +70,7 @@ class OutputModeTest {
     void pipeModeEscapesItsSeparator() throws Exception {
         Files.writeString(a, "  a|b key=val  \n");
         SearchRun r = SearchRun.of("(\\w+)=(\\w+)", a);
-        r.mode = Mode.PIPE;
+        r.output.mode(Mode.PIPE);
         assertThat(r.run().lines()).containsExactly(a + "|1|key=val|a\\|b key=val|key,val");
     }
 
@@ -77,8 +78,8 @@ class OutputModeTest {
     void headingGroupsLinesUnderThePath() throws Exception {
         Files.writeString(b, "foo\n");
         SearchRun r = SearchRun.of("foo", dir);
-        r.heading = true;
-        r.sort = true;
+        r.output.heading(true);
+        r.config.sortByPath(true);
         assertThat(r.run().output()).isEqualTo(a + "\n2:foo bar foo\n\n" + b + "\n1:foo\n");
     }
 
@@ -86,7 +87,7 @@ class OutputModeTest {
     void statsAreCorrect() throws Exception {
         Files.writeString(b, "foo\nfoo\nno\n");
         SearchRun r = SearchRun.of("foo", dir);
-        r.stats = true;
+        r.config.stats(true);
         r.run();
         SearchStats s = r.result.stats();
         assertThat(s.filesSearched()).isEqualTo(2);
@@ -101,10 +102,10 @@ class OutputModeTest {
     @Test
     void singleFileHasNoPathPrefixByDefault() throws Exception {
         SearchRun r = SearchRun.of("foo", a);
-        r.withFilename = null;
+        r.output.withFilename(null);
         assertThat(r.run().lines()).containsExactly("2:foo bar foo");
         SearchRun d = SearchRun.of("foo", dir);
-        d.withFilename = null;
+        d.output.withFilename(null);
         assertThat(d.run().lines()).containsExactly(a + ":2:foo bar foo");
     }
 
@@ -113,9 +114,25 @@ class OutputModeTest {
         Files.writeString(b, "no\nno\nfoo\nfoo\n");
         SearchRun r = SearchRun.of("foo", dir);
         r.edit = true;
-        r.sort = true;
+        r.config.sortByPath(true);
         r.run();
         assertThat(r.result.editTargets()).containsExactlyInAnyOrder(
-                new SearchResult.EditTarget(a.toString(), 2, 1), new SearchResult.EditTarget(b.toString(), 3, 1));
+                new EditTarget(a.toString(), 2, 1), new EditTarget(b.toString(), 3, 1));
+    }
+
+    @Test
+    void summariesPrintNoLineWhenEditsWatchTheLines() throws Exception {
+        // --edit and --write see every matching line, but -c and -l still print only their summary
+        // (as rg -c -r does); the lines once leaked into the count's output
+        SearchRun count = SearchRun.of("foo", a);
+        count.output.mode(Mode.COUNT);
+        count.edit = true;
+        assertThat(count.run().lines()).containsExactly(a + ":1");
+        assertThat(count.result.editTargets()).containsExactly(new EditTarget(a.toString(), 2, 1));
+        SearchRun list = SearchRun.of("foo", a);
+        list.output.mode(Mode.FILES_WITH_MATCHES);
+        list.config.replacement("baz").write(true);
+        assertThat(list.run().lines()).containsExactly(a.toString());
+        assertThat(Files.readString(a)).isEqualTo("x\nbaz bar baz\n");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quiver.search.replace.Edit;
 import dev.quiver.search.replace.Rewriter;
+import dev.quiver.search.walk.WalkOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class ReplaceTest {
 
     private SearchRun replace(String pattern, String replacement) {
         SearchRun r = SearchRun.of(pattern, dir);
-        r.replacement = replacement;
+        r.config.replacement(replacement);
         return r;
     }
 
@@ -75,7 +76,7 @@ class ReplaceTest {
         }
         Map<String, String> before = snapshot();
         SearchRun r = replace("oldName", "newName");
-        r.write = true;
+        r.config.write(true);
         r.run();
         assertThat(r.errors).isEmpty();
         assertThat(r.result.filesChanged()).isEqualTo(5);
@@ -99,8 +100,8 @@ class ReplaceTest {
         Path p = dir.resolve("src/crlf.txt");
         Files.writeString(p, "a  \r\nb\r\n");
         SearchRun r = SearchRun.of("\\s+$", p);
-        r.replacement = "";
-        r.write = true;
+        r.config.replacement("");
+        r.config.write(true);
         r.run();
         assertThat(Files.readString(p)).isEqualTo("a\r\nb\r\n");
     }
@@ -109,8 +110,8 @@ class ReplaceTest {
     void dryRunPrintsAUnifiedDiffAndChangesNothing() throws Exception {
         Map<String, String> before = snapshot();
         SearchRun r = SearchRun.of("oldName", dir.resolve("src/A.java"));
-        r.replacement = "newName";
-        r.dryRun = true;
+        r.config.replacement("newName");
+        r.config.dryRun(true);
         r.run();
         assertThat(r.output()).isEqualTo("--- " + dir.resolve("src/A.java") + "\n+++ " + dir.resolve("src/A.java") + "\n"
                 + "@@ -1,2 +1,2 @@\n-class A { int oldName = 1; }\n-use(oldName);\n+class A { int newName = 1; }\n+use(newName);\n");
@@ -124,10 +125,10 @@ class ReplaceTest {
         Files.writeString(target, "foo\n");
         Files.createSymbolicLink(dir.resolve("src/link.txt"), target);
         SearchRun r = SearchRun.of("foo", dir.resolve("src"));
-        r.walk = SearchRun.walk(false, false, List.of(), List.of(), -1, true);
-        r.replacement = "foo2";
-        r.write = true;
-        r.threads = 1;
+        r.walk = WalkOptions.builder().follow(true);
+        r.config.replacement("foo2");
+        r.config.write(true);
+        r.config.threads(1);
         r.run();
         assertThat(Files.readString(target)).isEqualTo("foo2\n");
         assertThat(Files.isSymbolicLink(dir.resolve("src/link.txt"))).isTrue();
@@ -157,8 +158,8 @@ class ReplaceTest {
         byte[] content = {'o', 'l', 'd', 'N', 'a', 'm', 'e', 0, '\n'};
         Files.write(b, content);
         SearchRun r = SearchRun.of("oldName", b);
-        r.replacement = "x";
-        r.write = true;
+        r.config.replacement("x");
+        r.config.write(true);
         r.run();
         assertThat(Files.readAllBytes(b)).isEqualTo(content);
         assertThat(r.notes).anyMatch(n -> n.contains("binary"));
@@ -169,8 +170,8 @@ class ReplaceTest {
         Path p = dir.resolve("g.txt");
         Files.writeString(p, "key=value\n");
         SearchRun r = SearchRun.of("(?<k>\\w+)=(\\w+)", p);
-        r.replacement = "${2}:$k $$ $9";
-        r.withFilename = Boolean.FALSE;
+        r.config.replacement("${2}:$k $$ $9");
+        r.output.withFilename(Boolean.FALSE);
         assertThat(r.run().lines()).containsExactly("1:value:key $ ");
     }
 

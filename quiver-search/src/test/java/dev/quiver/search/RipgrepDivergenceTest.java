@@ -3,6 +3,8 @@ package dev.quiver.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quiver.search.print.OutputOptions.Mode;
+import dev.quiver.search.walk.WalkOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ class RipgrepDivergenceTest {
     }
 
     private static SearchRun quiet(SearchRun r) {
-        r.withFilename = Boolean.FALSE;
+        r.output.withFilename(Boolean.FALSE);
         return r;
     }
 
@@ -36,7 +38,7 @@ class RipgrepDivergenceTest {
         Path utf8 = file("u.txt", "é\n\nb\n");
         assertThat(quiet(SearchRun.of("^$", utf8)).run().lines()).containsExactly("2:");
         SearchRun x = quiet(SearchRun.of("", ascii));
-        x.lineRegexp = true;
+        x.match.lineRegexp(true);
         assertThat(x.run().lines()).containsExactly("2:", "4:");
         SearchRun lit = quiet(SearchRun.of("^b?$", ascii));
         assertThat(lit.run().lines()).containsExactly("2:", "3:b", "4:");
@@ -46,24 +48,24 @@ class RipgrepDivergenceTest {
     void maxCountZeroSearchesNothing() throws Exception {
         Path a = file("a.txt", "foo\n");
         file("b.txt", "bar\n");
-        for (SearchConfig.Mode mode : new SearchConfig.Mode[] {SearchConfig.Mode.LINES, SearchConfig.Mode.COUNT,
-                SearchConfig.Mode.FILES_WITHOUT_MATCH, SearchConfig.Mode.FILES_WITH_MATCHES}) {
+        for (Mode mode : new Mode[] {Mode.LINES, Mode.COUNT,
+                Mode.FILES_WITHOUT_MATCH, Mode.FILES_WITH_MATCHES}) {
             SearchRun r = SearchRun.of("foo", dir);
-            r.maxCount = 0;
-            r.mode = mode;
+            r.config.maxCount(0);
+            r.output.mode(mode);
             r.run();
             assertThat(r.output()).as(mode.name()).isEmpty();
             assertThat(r.result.matched()).as(mode.name()).isFalse();
         }
         SearchRun files = SearchRun.of("", a);
-        files.maxCount = 0;
-        files.mode = SearchConfig.Mode.FILES;
+        files.config.maxCount(0);
+        files.output.mode(Mode.FILES);
         assertThat(files.run().lines()).as("--files is not a search").containsExactly(a.toString());
     }
 
     private List<String> files(SearchRun r) throws InterruptedException {
-        r.mode = SearchConfig.Mode.FILES;
-        r.withFilename = Boolean.TRUE;
+        r.output.mode(Mode.FILES);
+        r.output.withFilename(Boolean.TRUE);
         return r.run().sortedLines();
     }
 
@@ -82,10 +84,10 @@ class RipgrepDivergenceTest {
         file("a.txt", "x\n");
         assertThat(files(SearchRun.of("", dir))).containsExactly(rel(".config/c.txt"), rel("a.txt"));
         SearchRun typed = SearchRun.of("", dir);
-        typed.walk = SearchRun.walk(false, false, List.of(), List.of("txt"), -1, false);
+        typed.walk = WalkOptions.builder().types(List.of("txt"));
         assertThat(files(typed)).containsExactly(rel(".config/c.txt"), rel(".hidden.txt"), rel("a.txt"));
         SearchRun globbed = SearchRun.of("", dir);
-        globbed.walk = SearchRun.walk(false, false, List.of("*rc"), List.of(), -1, false);
+        globbed.walk = WalkOptions.builder().globs(List.of("*rc"));
         assertThat(files(globbed)).containsExactly(rel(".bashrc"));
     }
 
@@ -109,13 +111,13 @@ class RipgrepDivergenceTest {
         file("d.pm", "x\n");
         file("e.txt", "x\n");
         SearchRun c = SearchRun.of("", dir);
-        c.walk = SearchRun.walk(false, false, List.of(), List.of("c"), -1, false);
+        c.walk = WalkOptions.builder().types(List.of("c"));
         assertThat(files(c)).containsExactly(rel("a.c"), rel("b.H"), rel("c.h.in"));
         SearchRun more = SearchRun.of("", dir);
-        more.walk = SearchRun.walk(false, false, List.of(), List.of("make", "perl"), -1, false);
+        more.walk = WalkOptions.builder().types(List.of("make", "perl"));
         assertThat(files(more)).containsExactly(rel("Makefile"), rel("d.pm"));
         SearchRun braces = SearchRun.of("", dir);
-        braces.walk = SearchRun.walk(false, false, List.of("*.{c,txt}"), List.of(), -1, false);
+        braces.walk = WalkOptions.builder().globs(List.of("*.{c,txt}"));
         assertThat(files(braces)).containsExactly(rel("a.c"), rel("e.txt"));
     }
 
@@ -128,7 +130,7 @@ class RipgrepDivergenceTest {
         file("g/a.txt", "foo\n");
         file("g/b.skip", "foo\n");
         SearchRun r = SearchRun.of("foo", dir.resolve("g"));
-        r.withFilename = Boolean.TRUE;
+        r.output.withFilename(Boolean.TRUE);
         assertThat(r.run().lines()).containsExactly(rel("g/a.txt") + ":1:foo");
         assertThat(r.errors).isEmpty();
         assertThat(r.notes).containsExactly(rel("g/.gitignore")
@@ -140,7 +142,7 @@ class RipgrepDivergenceTest {
     @Test
     void aBadDashGGlobIsAGlobErrorNamingTheGlobAsTyped() {
         SearchRun r = SearchRun.of("foo", dir);
-        r.walk = SearchRun.walk(false, false, List.of("!{a,{b}"), List.of(), -1, false);
+        r.walk = WalkOptions.builder().globs(List.of("!{a,{b}"));
         assertThatThrownBy(r::run).isInstanceOf(dev.quiver.search.walk.GlobException.class)
                 .hasMessage("error parsing glob '!{a,{b}': nested alternate groups are not allowed");
     }
@@ -207,14 +209,14 @@ class RipgrepDivergenceTest {
         assertThat(out.get(4096)).isEqualTo(rel("late.txt")
                 + ": WARNING: stopped searching binary file after match (found \"\\0\" byte around offset 70000)");
         SearchRun count = SearchRun.of("foo", dir);
-        count.mode = SearchConfig.Mode.COUNT;
+        count.output.mode(Mode.COUNT);
         assertThat(count.run().output()).as("rg drops the counts of such files").isEmpty();
         assertThat(count.result.matched()).isFalse();
         SearchRun without = SearchRun.of("foo", dir);
-        without.mode = SearchConfig.Mode.FILES_WITHOUT_MATCH;
+        without.output.mode(Mode.FILES_WITHOUT_MATCH);
         assertThat(without.run().lines()).containsExactly(rel("none.txt"));
         SearchRun with = SearchRun.of("foo", dir);
-        with.mode = SearchConfig.Mode.FILES_WITH_MATCHES;
+        with.output.mode(Mode.FILES_WITH_MATCHES);
         assertThat(with.run().lines()).as("rg stops at the first match, before the NUL").containsExactly(rel("late.txt"));
         SearchRun explicit = SearchRun.of("foo", dir.resolve("early.txt"));
         assertThat(explicit.run().lines()).as("a file named on the command line is searched whole")
@@ -228,11 +230,11 @@ class RipgrepDivergenceTest {
         file("t/match.bin", "foo\n\0\n");
         file("t/nomatch.bin", "bar\n\0foo\n");
         SearchRun r = SearchRun.of("foo", dir.resolve("t"));
-        r.mode = SearchConfig.Mode.FILES_WITHOUT_MATCH;
+        r.output.mode(Mode.FILES_WITHOUT_MATCH);
         assertThat(r.run().output()).isEmpty();
         assertThat(r.result.matched()).isTrue();
         SearchRun named = SearchRun.of("foo", dir.resolve("t/match.bin"));
-        named.mode = SearchConfig.Mode.FILES_WITHOUT_MATCH;
+        named.output.mode(Mode.FILES_WITHOUT_MATCH);
         assertThat(named.run().output()).isEmpty();
         assertThat(named.result.matched()).as("named on the command line: it matches (rg: exit 1)").isFalse();
     }
@@ -245,13 +247,13 @@ class RipgrepDivergenceTest {
         lateNul("late.txt", 70000);
         file("e.bin", "foo\nbar\nbaz\n\0\nfoo\n");
         SearchRun walked = SearchRun.of("foo", dir);
-        walked.walk = SearchRun.walk(false, false, List.of("late.txt"), List.of(), -1, false);
-        walked.mode = SearchConfig.Mode.JSON;
+        walked.walk = WalkOptions.builder().globs(List.of("late.txt"));
+        walked.output.mode(Mode.JSON);
         String end = walked.run().lines().stream().filter(l -> l.startsWith("{\"type\":\"end\"")).findFirst().orElseThrow();
         assertThat(end).contains("\"binary_offset\":70000,").contains("\"bytes_searched\":65536,")
                 .contains("\"matched_lines\":4096,");
         SearchRun named = SearchRun.of("foo", dir.resolve("e.bin"));
-        named.mode = SearchConfig.Mode.JSON;
+        named.output.mode(Mode.JSON);
         String end2 = named.run().lines().stream().filter(l -> l.startsWith("{\"type\":\"end\"")).findFirst().orElseThrow();
         assertThat(end2).contains("\"binary_offset\":12,").contains("\"bytes_searched\":12,");
     }
@@ -269,10 +271,10 @@ class RipgrepDivergenceTest {
 
     private List<String> walked(String glob, int before, int after, long maxCount) throws InterruptedException {
         SearchRun r = SearchRun.of("foo", dir);
-        r.walk = SearchRun.walk(false, false, List.of(glob), List.of(), -1, false);
-        r.before = before;
-        r.after = after;
-        r.maxCount = maxCount;
+        r.walk = WalkOptions.builder().globs(List.of(glob));
+        r.output.before(before);
+        r.output.after(after);
+        r.config.maxCount(maxCount);
         // the lines without their path (and the ':' or '-' after it)
         String path = rel(glob);
         return r.run().lines().stream().map(l -> l.startsWith(path) ? l.substring(path.length() + 1) : l).toList();
@@ -311,17 +313,17 @@ class RipgrepDivergenceTest {
         numbered("edge.bin", 20000, 65535, 10, 15000);
         numbered("edge2.bin", 20000, 65536, 10, 15000);
         SearchRun lines = SearchRun.of("foo\\n", dir);
-        lines.multiline = true;
+        lines.match.multiline(true);
         assertThat(lines.run().sortedLines()).containsExactly(rel("edge2.bin") + ":10:line 000010 foo",
                 rel("edge2.bin") + ":15000:line 015000 foo", rel("late.bin") + ":10:line 000010 foo",
                 rel("late.bin") + ":15000:line 015000 foo");
         SearchRun count = SearchRun.of("foo\\n", dir);
-        count.multiline = true;
-        count.mode = SearchConfig.Mode.COUNT_MATCHES;
+        count.match.multiline(true);
+        count.output.mode(Mode.COUNT_MATCHES);
         assertThat(count.run().sortedLines()).containsExactly(rel("edge2.bin") + ":2", rel("late.bin") + ":2");
         SearchRun explicit = SearchRun.of("foo\\n", dir.resolve("late.bin"));
-        explicit.multiline = true;
-        explicit.withFilename = Boolean.FALSE;
+        explicit.match.multiline(true);
+        explicit.output.withFilename(Boolean.FALSE);
         assertThat(explicit.run().lines()).as("named on the command line: the same window")
                 .containsExactly("10:line 000010 foo", "15000:line 015000 foo");
     }
@@ -348,7 +350,7 @@ class RipgrepDivergenceTest {
 
     @Test
     void aLargeBinaryFileFoundWhileWalkingIsSearchedUpToRipgrepsLastReadBeforeItsNul() throws Exception {
-        // larger than Searcher.CHUNK, with the NUL in the second chunk (outputs: rg 13)
+        // larger than LineBuffer.CHUNK, with the NUL in the second chunk (outputs: rg 13)
         int lines = ((16 << 20) + 300000) / 16;
         numbered("big.txt", lines, (16 << 20) + 200000, 1048000, 1054826, 1060000, 1060870);
         assertThat(walked("big.txt", 0, 0, -1)).containsExactly("1048000:line 1048000 foo", "1054826:line 1054826 foo",
@@ -363,7 +365,7 @@ class RipgrepDivergenceTest {
         Path bom = dir.resolve("bom.txt");
         Files.write(bom, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'f', 'o', 'o', '\n', 'b', '\n'});
         SearchRun r = quiet(SearchRun.of("foo", bom));
-        r.before = 1;
+        r.output.before(1);
         assertThat(r.run().output()).isEqualTo("1:foo\n");
     }
 
@@ -371,13 +373,13 @@ class RipgrepDivergenceTest {
     void aMatchInTheTrailingContextAfterMaxCountIsShownAsAMatch() throws Exception {
         Path f = file("m.txt", "e1\ne2\ne3\nx\ne5\n");
         SearchRun r = quiet(SearchRun.of("e", f));
-        r.maxCount = 1;
-        r.after = 1;
+        r.config.maxCount(1);
+        r.output.after(1);
         assertThat(r.run().output()).isEqualTo("1:e1\n2:e2\n");
         SearchRun inv = quiet(SearchRun.of("x", f));
-        inv.invert = true;
-        inv.maxCount = 1;
-        inv.after = 1;
+        inv.config.invert(true);
+        inv.config.maxCount(1);
+        inv.output.after(1);
         assertThat(inv.run().output()).isEqualTo("1:e1\n2:e2\n");
     }
 }

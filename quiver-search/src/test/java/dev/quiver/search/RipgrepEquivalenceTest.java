@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quiver.search.match.MatchOptions.CaseMode;
+import dev.quiver.search.print.OutputOptions.Mode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,23 +81,23 @@ class RipgrepEquivalenceTest {
         int rgCode = p.waitFor();
 
         SearchRun q = new SearchRun();
-        q.paths.add(corpus);
+        q.config.path(corpus);
         for (int i = 0; i < argv.size(); i++) {
             String a = argv.get(i);
             switch (a) {
-                case "-F" -> q.fixed = true;
-                case "-i" -> q.caseMode = CaseMode.INSENSITIVE;
-                case "-w" -> q.word = true;
-                case "-x" -> q.lineRegexp = true;
-                case "-v" -> q.invert = true;
-                case "-o" -> q.onlyMatching = true;
-                case "-c" -> q.mode = SearchConfig.Mode.COUNT;
-                case "-C" -> q.before = q.after = Integer.parseInt(argv.get(++i));
-                case "-A" -> q.after = Integer.parseInt(argv.get(++i));
-                case "-B" -> q.before = Integer.parseInt(argv.get(++i));
-                case "-m" -> q.maxCount = Long.parseLong(argv.get(++i));
-                case "-e" -> q.patterns.add(argv.get(++i));
-                default -> q.patterns.add(a);
+                case "-F" -> q.match.fixedStrings(true);
+                case "-i" -> q.match.caseMode(CaseMode.INSENSITIVE);
+                case "-w" -> q.match.word(true);
+                case "-x" -> q.match.lineRegexp(true);
+                case "-v" -> q.config.invert(true);
+                case "-o" -> q.output.onlyMatching(true);
+                case "-c" -> q.output.mode(Mode.COUNT);
+                case "-C" -> q.output.context(Integer.parseInt(argv.get(++i)));
+                case "-A" -> q.output.after(Integer.parseInt(argv.get(++i)));
+                case "-B" -> q.output.before(Integer.parseInt(argv.get(++i)));
+                case "-m" -> q.config.maxCount(Long.parseLong(argv.get(++i)));
+                case "-e" -> q.match.pattern(argv.get(++i));
+                default -> q.match.pattern(a);
             }
         }
         q.run();

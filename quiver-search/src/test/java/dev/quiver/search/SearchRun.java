@@ -1,46 +1,27 @@
 package dev.quiver.search;
 
-import dev.quiver.search.SearchConfig.Mode;
-import dev.quiver.search.SearchConfig.OutputOptions;
-import dev.quiver.search.SearchConfig.WalkOptions;
 import dev.quiver.search.match.MatchOptions;
-import dev.quiver.search.match.MatchOptions.CaseMode;
+import dev.quiver.search.print.OutputOptions;
+import dev.quiver.search.walk.WalkOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Test helper: a fluent way to build a {@link SearchConfig}, run it, and look at what came out. */
+/**
+ * Test helper: the engine's builders for one search (by default two threads, paths printed on
+ * every line), its run, and what came out.
+ */
 final class SearchRun {
-    List<String> patterns = new ArrayList<>();
-    List<Path> paths = new ArrayList<>();
-    boolean fixed;
-    CaseMode caseMode = CaseMode.SENSITIVE;
-    boolean word;
-    boolean lineRegexp;
-    boolean multiline;
-    boolean invert;
-    long maxCount = -1;
-    WalkOptions walk = WalkOptions.defaults();
-    Mode mode = Mode.LINES;
-    boolean heading;
-    boolean color;
-    boolean lineNumbers = true;
-    Boolean withFilename = Boolean.TRUE;
-    boolean onlyMatching;
-    int before;
-    int after;
-    boolean nul;
-    int maxColumns;
-    String replacement;
-    boolean write;
-    boolean dryRun;
-    boolean binary;
-    int threads = 2;
-    boolean sort;
-    boolean stats;
+    final MatchOptions.Builder match = MatchOptions.builder();
+    final OutputOptions.Builder output = OutputOptions.builder().withFilename(Boolean.TRUE);
+    final SearchConfig.Builder config = SearchConfig.builder(null).threads(2);
+    WalkOptions.Builder walk = WalkOptions.builder();
+    /** Collect the first match of each file, as {@code --edit} does. */
     boolean edit;
 
     final List<String> errors = new ArrayList<>();
@@ -50,32 +31,22 @@ final class SearchRun {
 
     static SearchRun of(String pattern, Path... paths) {
         SearchRun r = new SearchRun();
-        r.patterns.add(pattern);
-        r.paths.addAll(Arrays.asList(paths));
+        r.match.pattern(pattern);
+        r.config.paths(Arrays.asList(paths));
         return r;
     }
 
     SearchConfig config() {
-        return new SearchConfig(new MatchOptions(patterns, fixed, caseMode, word, lineRegexp, multiline), paths, invert,
-                maxCount, walk, new OutputOptions(mode, heading, color, lineNumbers, withFilename, onlyMatching, before,
-                after, nul, maxColumns), replacement, write, dryRun, binary, threads, sort, stats);
+        return config.match(match.build()).walk(walk.build()).output(output.build()).build();
     }
 
     SearchRun run() throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Reporter reporter = new Reporter() {
-            @Override
-            public synchronized void error(String message) {
-                errors.add(message);
-            }
-
-            @Override
-            public synchronized void note(String message) {
-                notes.add(message);
-            }
-        };
+        ListReporter reporter = new ListReporter();
         result = new Search(config(), reporter, edit).run(bytes, false);
         out = bytes.toByteArray();
+        errors.addAll(reporter.errors());
+        notes.addAll(reporter.notes());
         return this;
     }
 
@@ -95,18 +66,15 @@ final class SearchRun {
         if (s.isEmpty()) {
             return List.of();
         }
-        return Arrays.asList(s.split("\n", -1)).subList(0, s.endsWith("\n") ? s.split("\n", -1).length - 1 : s.split("\n", -1).length);
+        List<String> all = Arrays.asList(s.split("\n", -1));
+        return s.endsWith("\n") ? all.subList(0, all.size() - 1) : all;
     }
 
     /** Writes {@code content} (UTF-8) to {@code dir/rel}, creating directories; returns the file. */
-    static Path file(Path dir, String rel, String content) throws java.io.IOException {
+    static Path file(Path dir, String rel, String content) throws IOException {
         Path p = dir.resolve(rel);
-        java.nio.file.Files.createDirectories(p.getParent());
-        java.nio.file.Files.writeString(p, content);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
         return p;
-    }
-
-    static WalkOptions walk(boolean hidden, boolean noIgnore, List<String> globs, List<String> types, int maxDepth, boolean follow) {
-        return new WalkOptions(hidden, noIgnore, globs, types, List.of(), List.of(), List.of(), maxDepth, follow);
     }
 }

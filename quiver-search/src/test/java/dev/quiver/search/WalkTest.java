@@ -2,8 +2,8 @@ package dev.quiver.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quiver.search.SearchConfig.Mode;
-import dev.quiver.search.SearchConfig.WalkOptions;
+import dev.quiver.search.print.OutputOptions.Mode;
+import dev.quiver.search.walk.WalkOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +21,9 @@ class WalkTest {
         Files.writeString(p, content);
     }
 
-    private List<String> files(WalkOptions walk) throws InterruptedException {
+    private List<String> files(WalkOptions.Builder walk) throws InterruptedException {
         SearchRun r = SearchRun.of("", dir);
-        r.mode = Mode.FILES;
+        r.output.mode(Mode.FILES);
         r.walk = walk;
         r.run();
         return r.sortedLines().stream().map(s -> s.substring(dir.toString().length() + 1)).toList();
@@ -34,8 +34,8 @@ class WalkTest {
         file("a.txt", "x");
         file(".hidden.txt", "x");
         file(".dir/b.txt", "x");
-        assertThat(files(WalkOptions.defaults())).containsExactly("a.txt");
-        assertThat(files(SearchRun.walk(true, false, List.of(), List.of(), -1, false)))
+        assertThat(files(WalkOptions.builder())).containsExactly("a.txt");
+        assertThat(files(WalkOptions.builder().hidden(true)))
                 .containsExactly(".dir/b.txt", ".hidden.txt", "a.txt");
     }
 
@@ -48,11 +48,11 @@ class WalkTest {
         file("src/gen/G.java", "x");
         file(".gitignore", "*.log\n!keep.log\nbuild/\n");
         file("src/.ignore", "gen\n");
-        assertThat(files(WalkOptions.defaults())).as("no .git: .gitignore is not read")
+        assertThat(files(WalkOptions.builder())).as("no .git: .gitignore is not read")
                 .containsExactly("a.log", "build/out.txt", "keep.log", "src/Main.java");
         Files.createDirectory(dir.resolve(".git"));
-        assertThat(files(WalkOptions.defaults())).containsExactly("keep.log", "src/Main.java");
-        assertThat(files(SearchRun.walk(false, true, List.of(), List.of(), -1, false)))
+        assertThat(files(WalkOptions.builder())).containsExactly("keep.log", "src/Main.java");
+        assertThat(files(WalkOptions.builder().noIgnore(true)))
                 .containsExactly("a.log", "build/out.txt", "keep.log", "src/Main.java", "src/gen/G.java");
     }
 
@@ -61,11 +61,11 @@ class WalkTest {
         file("a/x.smali", "x");
         file("a/y.xml", "x");
         file("b/z.smali", "x");
-        assertThat(files(SearchRun.walk(false, false, List.of("*.smali"), List.of(), -1, false)))
+        assertThat(files(WalkOptions.builder().globs(List.of("*.smali"))))
                 .containsExactly("a/x.smali", "b/z.smali");
-        assertThat(files(SearchRun.walk(false, false, List.of("!b/"), List.of(), -1, false)))
+        assertThat(files(WalkOptions.builder().globs(List.of("!b/"))))
                 .containsExactly("a/x.smali", "a/y.xml");
-        assertThat(files(SearchRun.walk(false, false, List.of("a/**", "!*.xml"), List.of(), -1, false)))
+        assertThat(files(WalkOptions.builder().globs(List.of("a/**", "!*.xml"))))
                 .containsExactly("a/x.smali");
     }
 
@@ -74,11 +74,11 @@ class WalkTest {
         file("A.smali", "x");
         file("B.java", "x");
         file("C.kt", "x");
-        assertThat(files(SearchRun.walk(false, false, List.of(), List.of("smali", "kotlin"), -1, false)))
+        assertThat(files(WalkOptions.builder().types(List.of("smali", "kotlin"))))
                 .containsExactly("A.smali", "C.kt");
         SearchRun r = SearchRun.of("", dir);
-        r.mode = Mode.FILES;
-        r.walk = new WalkOptions(false, false, List.of(), List.of(), List.of("java"), List.of(), List.of(), -1, false);
+        r.output.mode(Mode.FILES);
+        r.walk = WalkOptions.builder().typesNot(List.of("java"));
         assertThat(r.run().sortedLines()).hasSize(2).noneMatch(s -> s.endsWith(".java"));
     }
 
@@ -88,9 +88,9 @@ class WalkTest {
         file("rebuild.txt", "x");
         file("src/DigitList.java", "x");
         file("src/legit.txt", "x");
-        WalkOptions ignoreBuildDir = new WalkOptions(false, false, List.of(), List.of(), List.of(), List.of("^build/"), List.of(), -1, false);
+        WalkOptions.Builder ignoreBuildDir = WalkOptions.builder().ignoreRegexes(List.of("^build/"));
         assertThat(files(ignoreBuildDir)).containsExactly("rebuild.txt", "src/DigitList.java", "src/legit.txt");
-        WalkOptions names = new WalkOptions(false, false, List.of(), List.of(), List.of(), List.of(), List.of("\\.java$"), -1, false);
+        WalkOptions.Builder names = WalkOptions.builder().nameRegexes(List.of("\\.java$"));
         assertThat(files(names)).containsExactly("src/DigitList.java");
     }
 
@@ -99,8 +99,8 @@ class WalkTest {
         file("a.txt", "x");
         file("d1/b.txt", "x");
         file("d1/d2/c.txt", "x");
-        assertThat(files(SearchRun.walk(false, false, List.of(), List.of(), 1, false))).containsExactly("a.txt");
-        assertThat(files(SearchRun.walk(false, false, List.of(), List.of(), 2, false))).containsExactly("a.txt", "d1/b.txt");
+        assertThat(files(WalkOptions.builder().maxDepth(1))).containsExactly("a.txt");
+        assertThat(files(WalkOptions.builder().maxDepth(2))).containsExactly("a.txt", "d1/b.txt");
     }
 
     @Test
@@ -110,11 +110,11 @@ class WalkTest {
         }
         file("d6-x/z.txt", "hit\n");
         SearchRun parallel = SearchRun.of("hit", dir);
-        parallel.sort = true;
-        parallel.threads = 4;
+        parallel.config.sortByPath(true);
+        parallel.config.threads(4);
         SearchRun single = SearchRun.of("hit", dir);
-        single.sort = true;
-        single.threads = 1;
+        single.config.sortByPath(true);
+        single.config.threads(1);
         assertThat(parallel.run().output()).isEqualTo(single.run().output());
         List<String> lines = parallel.lines();
         assertThat(lines).hasSize(401);
@@ -133,7 +133,7 @@ class WalkTest {
             file("f" + i + ".txt", sb.toString());
         }
         SearchRun r = SearchRun.of("hit", dir);
-        r.threads = 4;
+        r.config.threads(4);
         List<String> lines = r.run().lines();
         assertThat(lines).hasSize(50 * 500);
         for (int i = 0; i < lines.size(); i += 500) {

@@ -24,8 +24,13 @@ public final class MatchOptions {
                     + "else substring).")
     String match;
 
+    /** Whether {@code -i} was given. */
+    public boolean ignoreCase() {
+        return ignoreCase;
+    }
+
     /** The mode chosen, or null for the default reading of each value. */
-    NamePattern.Mode mode(picocli.CommandLine cl) {
+    public NamePattern.Mode mode(picocli.CommandLine cl) {
         int n = (exact ? 1 : 0) + (regex ? 1 : 0) + (match != null ? 1 : 0);
         if (n > 1) {
             throw new ParameterException(cl, "choose one of --exact, --regex and --match");

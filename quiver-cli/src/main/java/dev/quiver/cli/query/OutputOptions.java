@@ -24,12 +24,17 @@ public final class OutputOptions {
             description = "Columns to print, in this order (see the command's help for their names).")
     List<String> columns = new ArrayList<>();
 
+    /** The columns asked for with {@code --columns}, in order (empty: the command's default). */
+    public List<String> columns() {
+        return columns;
+    }
+
     /** Checks the options fit together. */
     void validate() throws picocli.CommandLine.ParameterException {
     }
 
     /** The format asked for, or the default for where the output goes. */
-    Format format() {
+    public Format format() {
         if (json) {
             return Format.JSON;
         }
@@ -43,7 +48,7 @@ public final class OutputOptions {
     }
 
     /** A renderer writing to {@code out}. */
-    Renderer renderer(PrintWriter out) {
+    public Renderer renderer(PrintWriter out) {
         Format f = format();
         int width = f == Format.TABLE && Terminal.stdoutIsTerminal() ? Terminal.width(System.getenv()) : 0;
         return Renderer.of(f, out, width);

@@ -74,6 +74,10 @@ public final class Session {
     /** A fresh deadline for the command about to run (no time limit; Ctrl-C in the shell cancels it). */
     public static Deadline begin() {
         Deadline d = Deadline.none();
+        if (Thread.currentThread().isInterrupted()) {
+            // Ctrl-C came while the command was still being set up: the question starts cancelled
+            d.cancel();
+        }
         running = d;
         return d;
     }

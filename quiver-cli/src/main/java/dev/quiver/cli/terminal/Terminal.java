@@ -16,8 +16,17 @@ public final class Terminal {
 
     /** True when standard output is a terminal (Linux: {@code /proc/self/fd/1} is a tty device). */
     public static boolean stdoutIsTerminal() {
+        return isTerminal(1);
+    }
+
+    /** True when standard input is a terminal (a person typing), not a file or a pipe. */
+    public static boolean stdinIsTerminal() {
+        return isTerminal(0);
+    }
+
+    private static boolean isTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException e) {
             return System.console() != null;

@@ -67,6 +67,11 @@ public final class Hierarchy {
         }));
     }
 
+    /** Every type the index defines, sorted. */
+    public java.util.SortedSet<String> definedTypes() {
+        return new TreeSet<>(interfaces.keySet());
+    }
+
     /** Whether the index defines {@code type}. */
     public boolean defines(String type) {
         return interfaces.containsKey(type);

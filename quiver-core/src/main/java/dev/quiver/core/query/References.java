@@ -299,6 +299,36 @@ public final class References {
         return out;
     }
 
+    /**
+     * A call reduced to what a graph needs, one per instruction: the method identity whose code
+     * calls ({@code from}, of class {@code fromClass}), the identity named ({@code to}, of class
+     * {@code toClass}) and the invoke kind. No source position: the lookup skips the sources table.
+     */
+    public record Call(long from, String fromClass, long to, String toClass, String kind) {
+    }
+
+    private static final String CALL = "SELECT m.sig_id, c.descriptor, k.target_id, t.class, k.kind FROM calls k"
+            + " JOIN methods m ON m.id = k.method_id JOIN classes c ON c.id = m.class_id"
+            + " JOIN method_ids t ON t.id = k.target_id WHERE ";
+
+    /** Calls naming one of {@code targets}, in no particular order. */
+    public List<Call> callEdgesTo(Collection<Long> targets, Set<Long> apps, Deadline deadline) throws QueryException {
+        List<Call> out = new ArrayList<>();
+        chunks(targets, deadline, CALL + "k.target_id IN (%s)" + appCondition(apps), apps, rs -> out.add(call(rs)));
+        return out;
+    }
+
+    /** Calls made by the methods defining one of {@code callers} (every definition), in no particular order. */
+    public List<Call> callEdgesFrom(Collection<Long> callers, Set<Long> apps, Deadline deadline) throws QueryException {
+        List<Call> out = new ArrayList<>();
+        chunks(callers, deadline, CALL + "m.sig_id IN (%s)" + appCondition(apps), apps, rs -> out.add(call(rs)));
+        return out;
+    }
+
+    private static Call call(ResultSet rs) throws SQLException {
+        return new Call(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5));
+    }
+
     /** Reads and/or writes of the fields {@code fields}, in instruction order. */
     public List<Site> fieldAccesses(Collection<Long> fields, Access access, Set<Long> apps, Deadline deadline)
             throws QueryException {

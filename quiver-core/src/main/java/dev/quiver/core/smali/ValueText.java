@@ -54,7 +54,7 @@ final class ValueText {
             }
             char ch = text.charAt(i);
             if (ch == '"' || ch == '\'') {
-                i = endOfLiteral(text, i);
+                i = endOfQuoted(text, i, n);
                 continue;
             }
             if (ch == '`') {
@@ -94,11 +94,7 @@ final class ValueText {
         while (j < n) {
             char c = text.charAt(j);
             if (c == '`') {
-                int close = text.indexOf('`', j + 1);
-                if (close < 0) {
-                    return false;
-                }
-                j = close + 1;
+                j = endOfQuoted(text, j, n); // unclosed: j == n, not a member
                 continue;
             }
             if (c == ':' || c == '(') {
@@ -114,17 +110,24 @@ final class ValueText {
         return false;
     }
 
-    /** The index after the string or char literal that opens at {@code start}. */
-    private static int endOfLiteral(String text, int start) {
+    /**
+     * The index after the string or char literal ({@code "…"}, {@code '…'}, with backslash escapes) or the
+     * quoted name ({@code `…`}, no escapes) that opens at {@code start}, or {@code end} if it is not closed
+     * before {@code end}. The one scanner of literals and quoted names: every scan that must not read into
+     * them (comments, value nesting, implicit references, tokens) skips them with this.
+     */
+    static int endOfQuoted(String text, int start, int end) {
         char quote = text.charAt(start);
-        for (int i = start + 1; i < text.length(); i++) {
+        boolean escapes = quote != '`';
+        for (int i = start + 1; i < end; i++) {
             char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == quote) {
+            if (c == quote) {
                 return i + 1;
             }
+            if (c == '\\' && escapes) {
+                i++;
+            }
         }
-        return text.length();
+        return end;
     }
 }

@@ -1,6 +1,6 @@
 package dev.quiver.search.edit;
 
-import dev.quiver.search.SearchResult.EditTarget;
+import dev.quiver.search.edit.EditTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -8,8 +8,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The compiled search: two {@link Pattern}s (ASCII classes for pure-ASCII text, which is fast, and
- * Unicode classes for lines with other bytes) plus a {@link Prefilter}. Immutable and shared by
- * all workers; each worker gets its own {@link LineMatcherState}.
+ * Unicode classes for lines with other bytes) plus a {@link Prefilter}. What the fast paths may
+ * assume comes from {@link PatternAnalysis}. Immutable and shared by all workers; each worker gets
+ * its own {@link LineMatcherState}.
  */
 public final class LineMatcher {
     private final Pattern ascii;
@@ -21,9 +22,11 @@ public final class LineMatcher {
     private final boolean multiline;
     private final boolean prefilterIsExact;
     private final boolean mayMatchNewline;
+    private final boolean bufferSearch;
 
     private LineMatcher(Pattern ascii, Pattern unicode, Pattern asciiLine, Pattern unicodeLine, Prefilter prefilter,
-                        boolean caseInsensitive, boolean multiline, boolean prefilterIsExact) {
+                        boolean caseInsensitive, boolean multiline, boolean prefilterIsExact, boolean mayMatchNewline,
+                        boolean bufferSearch) {
         this.ascii = ascii;
         this.unicode = unicode;
         this.asciiLine = asciiLine;
@@ -32,7 +35,8 @@ public final class LineMatcher {
         this.caseInsensitive = caseInsensitive;
         this.multiline = multiline;
         this.prefilterIsExact = prefilterIsExact;
-        this.mayMatchNewline = multiline && mayMatchNewline(ascii.pattern());
+        this.mayMatchNewline = multiline && mayMatchNewline;
+        this.bufferSearch = bufferSearch;
     }
 
     /**
@@ -47,8 +51,28 @@ public final class LineMatcher {
             case INSENSITIVE -> true;
             case SMART -> !anyUppercase(options);
         };
+        int lineFlags = Pattern.UNIX_LINES | (ci ? Pattern.CASE_INSENSITIVE : 0);
+        int unicodeFlags = Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+        List<PatternAnalysis> analyses = new ArrayList<>();
+        boolean asciiAgrees = true;
+        boolean mayMatchNewline = false;
+        boolean bufferSearch = true;
         for (String p : options.patterns()) {
-            regexes.add(options.fixedStrings() ? Pattern.quote(p) : p);
+            String regex = options.fixedStrings() ? Pattern.quote(p) : p;
+            // each pattern must be valid on its own: '(a' and 'b)' are not, though "(?:(a)|(?:b))" is
+            Pattern.compile(regex, lineFlags);
+            PatternAnalysis a = PatternAnalysis.of(regex, ci);
+            if (a.unmatchableClass() >= 0) {
+                // better one clear error now than the same exception on every file searched
+                throw new PatternSyntaxException("java.util.regex accepts this class but fails when it matches it",
+                        regex, a.unmatchableClass());
+            }
+            analyses.add(a);
+            asciiAgrees &= a.asciiAgreesWithUnicode();
+            mayMatchNewline |= a.mayMatchNewline();
+            bufferSearch &= a.bufferSearchFindsLineMatches();
+            // close a trailing \Q quote or (?x) comment, which would swallow what is added after it
+            regexes.add(regex + a.openEnd());
         }
         String core = regexes.size() == 1 ? regexes.get(0) : "(?:" + String.join(")|(?:", regexes) + ")";
         if (options.word()) {
@@ -57,36 +81,52 @@ public final class LineMatcher {
         if (options.lineRegexp()) {
             core = "^(?:" + core + ")$";
         }
-        int lineFlags = Pattern.UNIX_LINES | (ci ? Pattern.CASE_INSENSITIVE : 0);
-        int unicodeFlags = Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
-        Pattern ascii = Pattern.compile(core, lineFlags | Pattern.MULTILINE);
         Pattern unicode = Pattern.compile(core, lineFlags | Pattern.MULTILINE | unicodeFlags);
+        // where the ASCII pattern could answer otherwise than the Unicode one (\p{Punct}, ſ with
+        // -i), pure-ASCII text is matched with the Unicode flags too: slower, same answers
+        int asciiFlags = asciiAgrees ? 0 : unicodeFlags;
+        Pattern ascii = Pattern.compile(core, lineFlags | Pattern.MULTILINE | asciiFlags);
         // one line at a time, ^ and $ are the region's bounds: without MULTILINE, because in that
         // mode java.util.regex never matches ^ at the end of the input, so ^$ would miss empty lines
-        Pattern asciiLine = Pattern.compile(core, lineFlags);
+        Pattern asciiLine = Pattern.compile(core, lineFlags | asciiFlags);
         Pattern unicodeLine = Pattern.compile(core, lineFlags | unicodeFlags);
-        Prefilter prefilter = buildPrefilter(options, regexes, ci);
+        Prefilter prefilter = buildPrefilter(options, analyses, ci);
         // -F without -w/-x: the prefilter looks for exactly the strings, so a line holding one of
         // them matches (an ASCII case-folded hit is also a hit of the Unicode case-insensitive
         // pattern, and ASCII bytes decode to themselves): the regex need not confirm it
         boolean exact = prefilter != null && options.fixedStrings() && !options.word() && !options.lineRegexp()
-                && noNewline(options.patterns());
-        return new LineMatcher(ascii, unicode, asciiLine, unicodeLine, prefilter, ci, options.multiline(), exact);
+                && noNewline(options.patterns()) && wholeLiterals(options.patterns(), ci);
+        return new LineMatcher(ascii, unicode, asciiLine, unicodeLine, prefilter, ci, options.multiline(), exact,
+                mayMatchNewline, bufferSearch);
     }
 
-    private static Prefilter buildPrefilter(MatchOptions options, List<String> regexes, boolean ci) {
+    /**
+     * True when a hit of each fixed string's prefilter is a match: no character of it had to be
+     * left out, and with -i it needs no look-out for non-ASCII case partners (a hit there is not one).
+     */
+    private static boolean wholeLiterals(List<String> fixed, boolean ci) {
+        for (String p : fixed) {
+            if (!PatternAnalysis.longestUsableRun(p, ci).equals(p) || (ci && !PatternAnalysis.caseFoldPartners(p).isEmpty())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Prefilter buildPrefilter(MatchOptions options, List<PatternAnalysis> analyses, boolean ci) {
         List<Prefilter> parts = new ArrayList<>();
         int shortest = Integer.MAX_VALUE;
         PatternAnalysis.ClassRun run = null;
-        for (int i = 0; i < regexes.size(); i++) {
+        for (int i = 0; i < analyses.size(); i++) {
             String raw = options.patterns().get(i);
             List<String> literals;
             if (options.fixedStrings()) {
-                literals = raw.isEmpty() || (ci && !isAscii(raw)) ? List.of() : List.of(raw);
+                String usable = PatternAnalysis.longestUsableRun(raw, ci);
+                literals = usable.isEmpty() ? List.of() : List.of(usable);
             } else {
-                PatternAnalysis a = PatternAnalysis.of(raw, ci);
+                PatternAnalysis a = analyses.get(i);
                 literals = a.requiredLiterals();
-                if (regexes.size() == 1) {
+                if (analyses.size() == 1) {
                     run = a.longestClassRun(options.multiline());
                 }
             }
@@ -112,12 +152,32 @@ public final class LineMatcher {
     }
 
     private static Prefilter literalPrefilter(String literal, boolean ci) {
-        String latin1 = new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        String latin1 = latin1(literal);
         boolean hasLetter = false;
         for (int i = 0; i < latin1.length(); i++) {
             hasLetter |= Character.isLetter(latin1.charAt(i));
         }
-        return ci && hasLetter ? new FoldedLiteralPrefilter(latin1) : new LiteralPrefilter(latin1);
+        if (!ci || !hasLetter) {
+            return new LiteralPrefilter(latin1);
+        }
+        Prefilter folded = new FoldedLiteralPrefilter(latin1);
+        String partners = PatternAnalysis.caseFoldPartners(literal);
+        if (partners.isEmpty()) {
+            return folded;
+        }
+        // a match may hold a non-ASCII case partner (the Kelvin sign for k): its line holds that
+        // character, which is rare in code, so looking for it too costs next to nothing
+        List<Prefilter> any = new ArrayList<>();
+        any.add(folded);
+        for (int i = 0; i < partners.length(); i++) {
+            any.add(new LiteralPrefilter(latin1(partners.substring(i, i + 1))));
+        }
+        return new AnyPrefilter(any);
+    }
+
+    /** A literal held as one char per UTF-8 byte, as the byte prefilters take it. */
+    private static String latin1(String literal) {
+        return new String(literal.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     // Loops, not streams, in this file: a lambda that the class-data archive lacks (the archive
@@ -138,139 +198,9 @@ public final class LineMatcher {
         return false;
     }
 
-    /**
-     * Whether {@code regex} may match a newline, which decides how rg 13 searches with -U (whole
-     * file or line by line) and so what -c counts and where a binary file is cut. Each escape,
-     * bracket class and flag group is checked on its own (compiled and tried on "\n"); anything
-     * this scan does not understand counts as "may".
-     */
-    static boolean mayMatchNewline(String regex) {
-        int n = regex.length();
-        for (int i = 0; i < n; i++) {
-            char c = regex.charAt(i);
-            if (c == '\n') {
-                return true;
-            }
-            if (c == '\\') {
-                int end = escapeEnd(regex, i);
-                if (end < 0 || matchesNewline(regex.substring(i, end))) {
-                    return true;
-                }
-                i = end - 1;
-            } else if (c == '[') {
-                int end = classEnd(regex, i);
-                if (end < 0 || matchesNewline(regex.substring(i, end))) {
-                    return true;
-                }
-                i = end - 1;
-            } else if (c == '(' && i + 1 < n && regex.charAt(i + 1) == '?') {
-                // flags: (?s) or (?is:...) let '.' match a newline; (?-s) and other groups do not
-                int j = i + 2;
-                boolean on = true;
-                while (j < n && (Character.isLetter(regex.charAt(j)) || regex.charAt(j) == '-')) {
-                    char f = regex.charAt(j);
-                    if (f == '-') {
-                        on = false;
-                    } else if (f == 's' && on) {
-                        return true;
-                    }
-                    j++;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The end (exclusive) of the escape starting at {@code i}, or -1 when it is not understood. */
-    private static int escapeEnd(String r, int i) {
-        int n = r.length();
-        if (i + 1 >= n) {
-            return -1;
-        }
-        char e = r.charAt(i + 1);
-        switch (e) {
-            case 'p', 'P', 'x', 'N' -> {
-                if (i + 2 < n && r.charAt(i + 2) == '{') {
-                    int close = r.indexOf('}', i + 3);
-                    return close < 0 ? -1 : close + 1;
-                }
-                if (e == 'x') {
-                    return i + 4 <= n ? i + 4 : -1;
-                }
-                return e == 'N' ? -1 : (i + 3 <= n ? i + 3 : -1); // \pL
-            }
-            case 'u' -> {
-                return i + 6 <= n ? i + 6 : -1;
-            }
-            case 'c' -> {
-                return i + 3 <= n ? i + 3 : -1;
-            }
-            case '0' -> {
-                int j = i + 2;
-                while (j < n && j < i + 5 && r.charAt(j) >= '0' && r.charAt(j) <= '7') {
-                    j++;
-                }
-                return j;
-            }
-            case 'Q' -> {
-                int q = r.indexOf("\\E", i + 2);
-                return q < 0 ? n : q + 2;
-            }
-            case 'k' -> {
-                int close = r.indexOf('>', i + 2);
-                return close < 0 ? -1 : close + 1;
-            }
-            default -> {
-                return i + 2;
-            }
-        }
-    }
-
-    /** The end (exclusive) of the bracket class starting at {@code i} (nested classes included), or -1. */
-    private static int classEnd(String r, int i) {
-        int depth = 0;
-        int n = r.length();
-        for (int j = i; j < n; j++) {
-            char c = r.charAt(j);
-            if (c == '\\') {
-                j++;
-            } else if (c == '[') {
-                depth++;
-                if (j + 1 < n && r.charAt(j + 1) == '^') {
-                    j++;
-                }
-                if (j + 1 < n && r.charAt(j + 1) == ']') {
-                    j++; // a ']' first in a class is literal
-                }
-            } else if (c == ']') {
-                if (--depth == 0) {
-                    return j + 1;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static boolean matchesNewline(String token) {
-        try {
-            return Pattern.compile(token).matcher("\n").find();
-        } catch (PatternSyntaxException e) {
-            return true;
-        }
-    }
-
     private static boolean noNewline(List<String> patterns) {
         for (String p : patterns) {
             if (p.indexOf('\n') >= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
                 return false;
             }
         }
@@ -316,6 +246,14 @@ public final class LineMatcher {
      */
     public boolean mayMatchNewline() {
         return mayMatchNewline;
+    }
+
+    /**
+     * True when a search of a whole pure-ASCII buffer finds a candidate on every line that has a
+     * match (see {@link PatternAnalysis#bufferSearchFindsLineMatches}); else each line is tried.
+     */
+    public boolean bufferSearch() {
+        return bufferSearch;
     }
 
     /** True when a prefilter candidate is always a match (fixed strings without -w/-x). */

@@ -61,13 +61,15 @@ public final class LineMatcherState {
 
     /**
      * A position in {@code [from, to)} where a match may start or lie, or -1 when there is none.
-     * Without a prefilter on non-ASCII text it returns {@code from}: every line is a candidate.
+     * Without a prefilter on non-ASCII text, or for a pattern whose buffer search could miss a
+     * line's match ({@link LineMatcher#bufferSearch()}), it returns {@code from}: every line is a
+     * candidate.
      */
     public int nextCandidate(int from, int to) {
         if (scanner != null) {
             return scanner.next(from, to);
         }
-        if (asciiBuffer) {
+        if (asciiBuffer && lm.bufferSearch()) {
             asciiMatcher.region(from, to);
             return asciiMatcher.find() ? asciiMatcher.start() : -1;
         }

@@ -1,52 +1,142 @@
 package dev.quiver.search.match;
 
+import dev.quiver.search.match.RegexTokens.Kind;
+import dev.quiver.search.match.RegexTokens.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads a {@code java.util.regex} pattern just far enough to find what every match must contain:
- * the required literal runs, the longest run of characters from one class, and whether the
- * pattern has upper-case literals (for smart case). It never decides whether a line matches; it
- * only tells the prefilter where a match cannot be. Anything it does not understand makes it say
- * less, never something wrong.
+ * What the fast paths may conclude from a pattern, read through {@link RegexTokens}: the literal
+ * runs every match must contain, the longest run of characters from one set, whether a match may
+ * hold a newline, whether the ASCII pattern agrees with the Unicode one on ASCII text, and whether
+ * a search over the whole buffer finds every line's match. It never decides whether a line
+ * matches; it only tells where a match cannot be. Where the tokens are not understood, or a
+ * construct is not modelled, it says less, never something wrong.
  */
 public final class PatternAnalysis {
-    /** What one pattern atom is, for the purpose of prefiltering. */
-    private enum Kind { LITERAL, CLASS, ZERO_WIDTH, OTHER }
+    /** The flags Quiver's buffer pattern is compiled with, besides case: the tokens' base. */
+    private static final int BASE_FLAGS = Pattern.UNIX_LINES | Pattern.MULTILINE;
+    private static final int UNICODE_FLAGS = Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
-    private record Item(Kind kind, int ch, String source, int min) {
+    /** What one pattern atom is, for the purpose of prefiltering. */
+    private enum Role { LITERAL, CLASS, ZERO_WIDTH, OTHER }
+
+    /**
+     * One atom of a top-level branch; {@code repeated}: it carries a quantifier, so a literal run
+     * cannot go on past it. {@code token} indexes {@link RegexTokens#tokens()}.
+     */
+    private record Item(Role role, int token, int min, boolean repeated) {
     }
 
-    private final String pattern;
+    private final RegexTokens tokens;
     private final boolean caseInsensitive;
     private final List<List<Item>> branches = new ArrayList<>();
-    private boolean inlineFlags;
-    private boolean uppercaseLiteral;
+    private final boolean inlineFlags;
+    /** ASCII membership of a token compiled alone, by token index and extra flags. */
+    private final Map<Long, boolean[]> asciiSets = new HashMap<>();
+    /** Where a class starts that java.util.regex compiles but cannot match, or -1. */
+    private int unmatchable = -1;
 
     private PatternAnalysis(String pattern, boolean caseInsensitive) {
-        this.pattern = pattern;
+        this.tokens = RegexTokens.of(pattern, BASE_FLAGS | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0));
         this.caseInsensitive = caseInsensitive;
+        boolean flags = false;
+        for (Token t : tokens.tokens()) {
+            flags |= t.kind() == Kind.FLAGS || t.group() == RegexTokens.Group.FLAGS;
+        }
+        this.inlineFlags = flags;
+        readBranches();
     }
 
     /** Analyses a regex. {@code caseInsensitive} is the effective case mode of the search. */
     public static PatternAnalysis of(String pattern, boolean caseInsensitive) {
-        PatternAnalysis a = new PatternAnalysis(pattern, caseInsensitive);
-        a.parseBranches(pattern, true);
-        return a;
+        return new PatternAnalysis(pattern, caseInsensitive);
     }
 
     /** True when some literal character of the pattern is upper case (smart case looks only at these). */
     public static boolean hasUppercaseLiteral(String pattern) {
-        PatternAnalysis a = new PatternAnalysis(pattern, false);
-        a.parseBranches(pattern, false);
-        return a.uppercaseLiteral;
+        return RegexTokens.of(pattern, Pattern.UNIX_LINES).hasUppercaseLiteral();
     }
 
-    /** True when the pattern sets flags inline ({@code (?i)}, {@code (?x)}…); prefilters are then off. */
+    /**
+     * What closes the pattern if it ends inside a quote or comment (see {@link RegexTokens#openEnd()}),
+     * checked by compiling it in a group: should the tokens have missed one (a pattern they do not
+     * understand), the other endings are tried.
+     */
+    public String openEnd() {
+        int flags = BASE_FLAGS | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
+        // a '#' comment may hold a \Q, which Java's first pass opens: both must be closed
+        for (String end : new String[] {tokens.openEnd(), "", "\\E", "\n", "\\E\n"}) {
+            try {
+                Pattern.compile("(?:" + tokens.pattern() + end + ")", flags);
+                return end;
+            } catch (PatternSyntaxException e) {
+                // try the next ending
+            }
+        }
+        return "";
+    }
+
+    /** True when the pattern sets flags inline ({@code (?i)}, {@code (?x)}…); literal and class-run prefilters are then off. */
     public boolean hasInlineFlags() {
         return inlineFlags;
+    }
+
+    /**
+     * True when a literal prefilter may look for {@code cp}'s bytes: not U+FFFD (which also stands
+     * for every invalid byte), and with {@code -i} only ASCII (folded; see {@link #caseFoldPartners}
+     * for the letters that also match a non-ASCII character).
+     */
+    public static boolean literalUsable(int cp, boolean caseInsensitive) {
+        return cp != 0xFFFD && (!caseInsensitive || cp < 0x80);
+    }
+
+    /**
+     * The non-ASCII characters that match some letter of an ASCII {@code literal} when case is
+     * ignored with Unicode rules: {@code k} also matches the Kelvin sign, {@code s} the long s, and
+     * {@code i} the dotted capital and the dotless small I. A folded-literal prefilter misses a
+     * match that holds one of them, so it must also look for these (rare) characters. "" if none.
+     */
+    public static String caseFoldPartners(String literal) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < literal.length(); i++) {
+            String p = switch (literal.charAt(i)) {
+                case 'i', 'I' -> "\u0130\u0131";
+                case 'k', 'K' -> "\u212a";
+                case 's', 'S' -> "\u017f";
+                default -> "";
+            };
+            for (int k = 0; k < p.length(); k++) {
+                if (sb.indexOf(p.substring(k, k + 1)) < 0) {
+                    sb.append(p.charAt(k));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The longest run of usable characters of a fixed string ({@code -F}), or "". */
+    public static String longestUsableRun(String literal, boolean caseInsensitive) {
+        String best = "";
+        int start = 0;
+        for (int i = 0; i <= literal.length(); ) {
+            int cp = i < literal.length() ? literal.codePointAt(i) : -1;
+            if (cp < 0 || !literalUsable(cp, caseInsensitive)) {
+                if (i - start > best.length()) {
+                    best = literal.substring(start, i);
+                }
+                i += cp < 0 ? 1 : Character.charCount(cp);
+                start = i;
+            } else {
+                i += Character.charCount(cp);
+            }
+        }
+        return best;
     }
 
     /**
@@ -54,7 +144,7 @@ public final class PatternAnalysis {
      * or an empty list when some alternative has no required literal.
      */
     public List<String> requiredLiterals() {
-        if (inlineFlags) {
+        if (inlineFlags || !tokens.understood()) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
@@ -75,14 +165,14 @@ public final class PatternAnalysis {
      * one, so such an item just loses the newline from its set.
      */
     public ClassRun longestClassRun(boolean multiline) {
-        if (inlineFlags || branches.size() != 1) {
+        if (inlineFlags || !tokens.understood() || branches.size() != 1) {
             return null;
         }
         ClassRun best = null;
         boolean[] set = new boolean[256];
         int run = 0;
         for (Item item : branches.get(0)) {
-            switch (item.kind) {
+            switch (item.role()) {
                 case ZERO_WIDTH -> { }
                 case LITERAL, CLASS -> {
                     boolean[] s = byteSet(item);
@@ -94,7 +184,7 @@ public final class PatternAnalysis {
                     for (int i = 0; i < 256; i++) {
                         set[i] |= s[i];
                     }
-                    run += item.min;
+                    run += item.min();
                     if (run >= 2 && (best == null || run > best.length())) {
                         boolean[] copy = set.clone();
                         copy['\n'] = false;
@@ -114,22 +204,168 @@ public final class PatternAnalysis {
     public record ClassRun(boolean[] bytes, int length) {
     }
 
+    /**
+     * Whether a match may hold a newline, which decides how rg 13 searches with -U (whole file or
+     * line by line) and so what -c counts and where a binary file is cut. Each literal, class and
+     * escape is tried on a newline with the flags in force at it (so {@code (?s).} may, {@code (?s)a}
+     * cannot); a pattern not understood may.
+     */
+    public boolean mayMatchNewline() {
+        if (!tokens.understood()) {
+            return true;
+        }
+        for (Token t : tokens.tokens()) {
+            if ((t.kind() == Kind.LITERAL && t.value() == '\n')
+                    || ((t.kind() == Kind.CLASS || t.kind() == Kind.OTHER) && matchesNewline(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when Quiver's ASCII pattern (no Unicode flags) answers as the Unicode pattern on text
+     * that is all ASCII. It does not for {@code \p{Punct}} (POSIX punctuation includes {@code $+<=>^`|~},
+     * Unicode's does not), nor for a non-ASCII literal ignoring case whose partner is ASCII
+     * ({@code ſ} and {@code s}). Each class and such literal is compared on the 128 ASCII characters.
+     */
+    public boolean asciiAgreesWithUnicode() {
+        if (!tokens.understood()) {
+            return false;
+        }
+        List<Token> list = tokens.tokens();
+        for (int i = 0; i < list.size(); i++) {
+            Token t = list.get(i);
+            boolean check = t.kind() == Kind.CLASS
+                    || (t.kind() == Kind.LITERAL && t.value() >= 0x80 && (t.flags() & Pattern.CASE_INSENSITIVE) != 0);
+            if (check) {
+                boolean[] ascii = asciiSet(i, 0);
+                boolean[] unicode = asciiSet(i, UNICODE_FLAGS);
+                if (ascii == null || unicode == null || !Arrays.equals(ascii, unicode)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when a match the pattern has on one line is also found when the pattern runs over the
+     * whole buffer (with {@code MULTILINE}): nothing in it looks past the line's ends differently
+     * in the two ({@code \A \z \Z \G}, look-around, {@code MULTILINE} or {@code UNIX_LINES} turned
+     * off, canonical equivalence), and nothing that may take a newline refuses to give it back (a
+     * possessive quantifier or atomic group over such an item, {@code \X}, {@code \R}): in the
+     * buffer it would eat the newline and fail where the line alone matches. A pure-ASCII buffer is
+     * then searched whole for candidates.
+     */
+    public boolean bufferSearchFindsLineMatches() {
+        if (!tokens.understood()) {
+            return false;
+        }
+        List<Token> list = tokens.tokens();
+        for (int i = 0; i < list.size(); i++) {
+            Token t = list.get(i);
+            if ((t.flags() & BASE_FLAGS) != BASE_FLAGS || (t.flags() & Pattern.CANON_EQ) != 0) {
+                return false;
+            }
+            switch (t.kind()) {
+                case GROUP -> {
+                    if (t.group().isLookaround()
+                            || (t.group() == RegexTokens.Group.ATOMIC && mayMatchNewline(i, tokens.groupEnd(i)))) {
+                        return false;
+                    }
+                }
+                case ANCHOR -> {
+                    String a = tokens.text(t);
+                    if (a.startsWith("\\") && !a.equals("\\b") && !a.equals("\\B")) {
+                        return false; // \A \z \Z \G \b{g}
+                    }
+                }
+                case QUANTIFIER -> {
+                    if (possessive(t) && !tokens.quantifiesNothing(i) && mayMatchNewline(operandStart(i), i)) {
+                        return false;
+                    }
+                }
+                case OTHER -> {
+                    // \X takes the cluster "\r\n" whole, never just its "\r" (JDK 17's \R gives it back,
+                    // but nothing here depends on that)
+                    return false;
+                }
+                default -> { }
+            }
+        }
+        return true;
+    }
+
+    private boolean possessive(Token q) {
+        String text = tokens.text(q);
+        return text.length() > 1 && text.endsWith("+");
+    }
+
+    /** Where the atom a quantifier at {@code q} repeats starts: the token before it, or its group's opening. */
+    private int operandStart(int q) {
+        List<Token> list = tokens.tokens();
+        if (list.get(q - 1).kind() != Kind.END_GROUP) {
+            return q - 1;
+        }
+        int depth = 0;
+        for (int k = q - 1; k >= 0; k--) {
+            Kind kind = list.get(k).kind();
+            if (kind == Kind.END_GROUP) {
+                depth++;
+            } else if (kind == Kind.GROUP && --depth == 0) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    /** True when a token of {@code [from, to)} may match a newline (a back reference may repeat one). */
+    private boolean mayMatchNewline(int from, int to) {
+        List<Token> list = tokens.tokens();
+        for (int k = from; k < to && k < list.size(); k++) {
+            Token t = list.get(k);
+            if ((t.kind() == Kind.LITERAL && t.value() == '\n') || t.kind() == Kind.BACKREF
+                    || ((t.kind() == Kind.CLASS || t.kind() == Kind.OTHER) && matchesNewline(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where a class starts that {@code java.util.regex} accepts but fails on when it tries a
+     * character ({@code [a-c|&&]}, a JDK bug), or -1.
+     */
+    public int unmatchableClass() {
+        List<Token> list = tokens.tokens();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).kind() == Kind.CLASS) {
+                asciiSet(i, 0);
+            }
+        }
+        return unmatchable;
+    }
+
+    // ---- literals and sets ----------------------------------------------------------------
+
     private String bestLiteral(List<Item> branch) {
         String best = "";
         StringBuilder run = new StringBuilder();
         for (Item item : branch) {
-            if (item.kind == Kind.LITERAL && literalUsable(item.ch)) {
-                if (item.min == 0) {
+            int cp = item.role() == Role.LITERAL ? tokens.tokens().get(item.token()).value() : -1;
+            if (item.role() == Role.LITERAL && literalUsable(cp, caseInsensitive)) {
+                if (item.min() == 0) {
                     best = better(best, run.toString());
                     run.setLength(0);
                     continue;
                 }
-                run.appendCodePoint(item.ch);
-                if (item.min != 1 || item.source != null) {
+                run.appendCodePoint(cp);
+                if (item.repeated()) {
                     // a repeated character: required once, but the run cannot go on past it
                     best = better(best, run.toString());
                     run.setLength(0);
-                    run.appendCodePoint(item.ch);
+                    run.appendCodePoint(cp);
                 }
             } else {
                 best = better(best, run.toString());
@@ -139,319 +375,117 @@ public final class PatternAnalysis {
         return better(best, run.toString());
     }
 
-    private boolean literalUsable(int ch) {
-        return !caseInsensitive || ch < 0x80;
-    }
-
     private static String better(String a, String b) {
         return b.length() > a.length() ? b : a;
     }
 
+    /**
+     * The bytes a character of {@code item} may be made of: its ASCII members, and every byte from
+     * 0x80 (those of multi-byte characters, and invalid bytes, which match as U+FFFD). Null when
+     * the class does not compile on its own.
+     */
     private boolean[] byteSet(Item item) {
         boolean[] set = new boolean[256];
-        if (item.kind == Kind.LITERAL) {
-            if (item.ch >= 0x80) {
-                for (int i = 0x80; i < 256; i++) {
-                    set[i] = true;
+        for (int i = 0x80; i < 256; i++) {
+            set[i] = true;
+        }
+        Token t = tokens.tokens().get(item.token());
+        if (item.role() == Role.LITERAL && (t.value() < 0x80 || !caseInsensitive)) {
+            int cp = t.value();
+            if (cp < 0x80) {
+                set[cp] = true;
+                if (caseInsensitive && Character.isLetter(cp)) {
+                    set[Character.toLowerCase(cp)] = true;
+                    set[Character.toUpperCase(cp)] = true;
                 }
-                return set;
-            }
-            set[item.ch] = true;
-            if (caseInsensitive && Character.isLetter(item.ch)) {
-                set[Character.toLowerCase(item.ch)] = true;
-                set[Character.toUpperCase(item.ch)] = true;
             }
             return set;
         }
-        Pattern p;
-        try {
-            p = Pattern.compile(item.source, Pattern.UNIX_LINES | (caseInsensitive ? Pattern.CASE_INSENSITIVE : 0));
-        } catch (PatternSyntaxException e) {
+        // a class, or a non-ASCII letter ignoring case, which may match an ASCII one (ſ and s)
+        boolean[] ascii = asciiSet(item.token(), 0);
+        boolean[] unicode = asciiSet(item.token(), UNICODE_FLAGS);
+        if (ascii == null || unicode == null) {
             return null;
         }
-        java.util.regex.Matcher m = p.matcher("");
-        char[] one = new char[1];
         for (int c = 0; c < 0x80; c++) {
-            one[0] = (char) c;
-            set[c] = m.reset(new String(one)).matches();
-        }
-        for (int i = 0x80; i < 256; i++) {
-            set[i] = true; // bytes of multi-byte characters: assume any of them can belong
+            set[c] = ascii[c] || unicode[c]; // either pattern may read the line
         }
         return set;
     }
 
-    // ---- parsing -------------------------------------------------------------------------
+    /** Which ASCII characters the token at {@code i} matches, compiled alone with its flags and {@code extra}; null if it does not compile. */
+    private boolean[] asciiSet(int i, int extra) {
+        long key = ((long) i << 32) | extra;
+        if (asciiSets.containsKey(key)) {
+            return asciiSets.get(key);
+        }
+        Token t = tokens.tokens().get(i);
+        boolean[] set = new boolean[0x80];
+        try {
+            String source = t.kind() == Kind.LITERAL ? Pattern.quote(new String(Character.toChars(t.value()))) : tokens.text(t);
+            java.util.regex.Matcher m = Pattern.compile(source, t.flags() | extra).matcher("");
+            char[] one = new char[1];
+            for (int c = 0; c < 0x80; c++) {
+                one[0] = (char) c;
+                set[c] = m.reset(new String(one)).matches();
+            }
+        } catch (PatternSyntaxException e) {
+            set = null; // does not compile alone: unknown
+        } catch (RuntimeException e) {
+            // trips java.util.regex itself: '[a-c|&&]' compiles, then throws NullPointerException
+            // whenever a character is tried on it (a JDK bug)
+            set = null;
+            if (unmatchable < 0) {
+                unmatchable = t.start();
+            }
+        }
+        asciiSets.put(key, set);
+        return set;
+    }
 
-    private void parseBranches(String s, boolean record) {
+    private boolean matchesNewline(Token t) {
+        try {
+            return Pattern.compile(tokens.text(t), t.flags()).matcher("\n").find();
+        } catch (RuntimeException e) {
+            return true; // cannot tell (see asciiSet): may
+        }
+    }
+
+    // ---- structure --------------------------------------------------------------------------
+
+    /** Splits the top level at {@code |} into branches of items; a group is one opaque item. */
+    private void readBranches() {
+        List<Token> list = tokens.tokens();
         List<Item> current = new ArrayList<>();
-        int i = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            int start = i;
-            Item atom;
-            if (c == '|') {
-                if (record) {
+        for (int i = 0; i < list.size(); i++) {
+            Token t = list.get(i);
+            switch (t.kind()) {
+                case ALTERNATION -> {
                     branches.add(current);
+                    current = new ArrayList<>();
                 }
-                current = new ArrayList<>();
-                i++;
-                continue;
-            } else if (c == '\\') {
-                if (i + 1 >= n) {
-                    return;
+                case GROUP -> {
+                    current.add(new Item(Role.OTHER, i, 1, false));
+                    i = tokens.groupEnd(i);
                 }
-                char e = s.charAt(i + 1);
-                if (e == 'Q') {
-                    int end = s.indexOf("\\E", i + 2);
-                    String quoted = end < 0 ? s.substring(i + 2) : s.substring(i + 2, end);
-                    i = end < 0 ? n : end + 2;
-                    for (int k = 0; k < quoted.length(); k++) {
-                        noteLiteral(quoted.charAt(k));
-                        current.add(new Item(Kind.LITERAL, quoted.charAt(k), null, 1));
-                    }
-                    continue;
-                }
-                i = parseEscape(s, i);
-                atom = escapeItem(s.substring(start, i));
-            } else if (c == '[') {
-                i = skipClass(s, i);
-                String src = s.substring(start, i);
-                noteClassCase(src);
-                atom = new Item(Kind.CLASS, -1, src, 1);
-            } else if (c == '(') {
-                i = skipGroup(s, i);
-                String inner = s.substring(start + 1, Math.max(start + 1, i - 1));
-                if (inner.startsWith("?")) {
-                    String rest = inner.substring(1);
-                    if (rest.startsWith(":")) {
-                        inner = rest.substring(1);
-                    } else if (rest.startsWith("<") && !rest.startsWith("<=") && !rest.startsWith("<!")) {
-                        int gt = rest.indexOf('>');
-                        inner = gt < 0 ? rest : rest.substring(gt + 1);
-                    } else if (!rest.isEmpty() && "=!>".indexOf(rest.charAt(0)) < 0 && !rest.startsWith("<")) {
-                        inlineFlags = true;
-                        int colon = rest.indexOf(':');
-                        inner = colon < 0 ? "" : rest.substring(colon + 1);
-                    } else {
-                        inner = rest.substring(rest.startsWith("<") ? 2 : 1);
+                case LITERAL -> current.add(new Item(Role.LITERAL, i, 1, false));
+                case CLASS -> current.add(new Item(Role.CLASS, i, 1, false));
+                case ANCHOR -> current.add(new Item(Role.ZERO_WIDTH, i, 0, false));
+                case QUANTIFIER -> {
+                    if (!tokens.quantifiesNothing(i) && !current.isEmpty()) {
+                        Item last = current.remove(current.size() - 1);
+                        current.add(last.role() == Role.ZERO_WIDTH ? last : new Item(last.role(), last.token(), t.min(), true));
                     }
                 }
-                PatternAnalysis nested = new PatternAnalysis(inner, caseInsensitive);
-                nested.parseBranches(inner, false);
-                inlineFlags |= nested.inlineFlags;
-                uppercaseLiteral |= nested.uppercaseLiteral;
-                atom = new Item(Kind.OTHER, -1, null, 1);
-            } else if (c == '.') {
-                i++;
-                atom = new Item(Kind.CLASS, -1, ".", 1);
-            } else if (c == '^' || c == '$') {
-                i++;
-                atom = new Item(Kind.ZERO_WIDTH, -1, null, 0);
-            } else if (c == '*' || c == '+' || c == '?' || c == '{') {
-                // a quantifier with nothing before it: leave it to Pattern.compile to complain
-                i++;
-                current.add(new Item(Kind.OTHER, -1, null, 0));
-                continue;
-            } else {
-                int cp = s.codePointAt(i);
-                i += Character.charCount(cp);
-                noteLiteral(cp);
-                atom = new Item(Kind.LITERAL, cp, null, 1);
-            }
-            // quantifier?
-            int[] q = new int[2];
-            int after = parseQuantifier(s, i, q);
-            if (after != i) {
-                i = after;
-                if (atom.kind == Kind.ZERO_WIDTH) {
-                    current.add(atom);
-                } else {
-                    current.add(new Item(atom.kind, atom.ch, atom.kind == Kind.LITERAL ? "q" : atom.source, q[0]));
-                }
-            } else {
-                current.add(atom);
+                case FLAGS -> { }
+                default -> current.add(new Item(Role.OTHER, i, 1, false)); // back references, \R, \X, stray ')'
             }
         }
-        if (record) {
-            branches.add(current);
-        }
-    }
-
-    private void noteLiteral(int cp) {
-        if (Character.isUpperCase(cp)) {
-            uppercaseLiteral = true;
-        }
-    }
-
-    private void noteClassCase(String src) {
-        for (int k = 1; k < src.length(); k++) {
-            char ch = src.charAt(k);
-            if (ch == '\\') {
-                if (k + 1 < src.length() && (src.charAt(k + 1) == 'p' || src.charAt(k + 1) == 'P')) {
-                    int close = src.indexOf('}', k);
-                    k = close < 0 ? src.length() : close;
-                } else {
-                    k++;
-                }
-            } else if (Character.isUpperCase(ch)) {
-                uppercaseLiteral = true;
-            }
-        }
-    }
-
-    private Item escapeItem(String esc) {
-        char e = esc.charAt(1);
-        switch (e) {
-            case 'd', 'D', 'w', 'W', 's', 'S', 'h', 'H', 'v', 'V', 'p', 'P':
-                return new Item(Kind.CLASS, -1, esc, 1);
-            case 'b', 'B', 'A', 'z', 'Z', 'G':
-                return new Item(Kind.ZERO_WIDTH, -1, null, 0);
-            case 't':
-                return new Item(Kind.LITERAL, '\t', null, 1);
-            case 'n':
-                return new Item(Kind.LITERAL, '\n', null, 1);
-            case 'r':
-                return new Item(Kind.LITERAL, '\r', null, 1);
-            case 'f':
-                return new Item(Kind.LITERAL, '\f', null, 1);
-            case 'a':
-                return new Item(Kind.LITERAL, 7, null, 1);
-            case 'e':
-                return new Item(Kind.LITERAL, 27, null, 1);
-            default:
-                if (Character.isLetterOrDigit(e)) {
-                    return new Item(Kind.OTHER, -1, null, 1); // hex, unicode and octal escapes, control chars, back-references
-                }
-                noteLiteral(e);
-                return new Item(Kind.LITERAL, e, null, 1);
-        }
-    }
-
-    private static int parseEscape(String s, int i) {
-        int n = s.length();
-        char e = s.charAt(i + 1);
-        int j = i + 2;
-        if ((e == 'p' || e == 'P' || e == 'x' || e == 'N') && j < n && s.charAt(j) == '{') {
-            int close = s.indexOf('}', j);
-            return close < 0 ? n : close + 1;
-        }
-        if (e == 'p' || e == 'P') {
-            return Math.min(n, j + 1);
-        }
-        if (e == 'k' && j < n && s.charAt(j) == '<') {
-            int close = s.indexOf('>', j);
-            return close < 0 ? n : close + 1;
-        }
-        if (e == 'x') {
-            return Math.min(n, j + 2);
-        }
-        if (e == 'u') {
-            return Math.min(n, j + 4);
-        }
-        if (e == 'c') {
-            return Math.min(n, j + 1);
-        }
-        if (e == '0') {
-            while (j < n && j < i + 5 && s.charAt(j) >= '0' && s.charAt(j) <= '7') {
-                j++;
-            }
-        }
-        return j;
-    }
-
-    private static int skipClass(String s, int i) {
-        int depth = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == '[') {
-                depth++;
-            } else if (c == ']') {
-                depth--;
-                if (depth == 0) {
-                    return i + 1;
-                }
-            }
-            i++;
-        }
-        return n;
-    }
-
-    private static int skipGroup(String s, int i) {
-        int depth = 0;
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < n && s.charAt(i + 1) == 'Q') {
-                    int end = s.indexOf("\\E", i + 2);
-                    i = end < 0 ? n : end + 2;
-                    continue;
-                }
-                i += 2;
-                continue;
-            }
-            if (c == '[') {
-                i = skipClass(s, i);
-                continue;
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-                if (depth == 0) {
-                    return i + 1;
-                }
-            }
-            i++;
-        }
-        return n;
-    }
-
-    /** Parses a quantifier at {@code i}; returns the index after it (== i if none); q[0]=min. */
-    private static int parseQuantifier(String s, int i, int[] q) {
-        int n = s.length();
-        if (i >= n) {
-            return i;
-        }
-        char c = s.charAt(i);
-        int j;
-        if (c == '?' || c == '*') {
-            q[0] = 0;
-            j = i + 1;
-        } else if (c == '+') {
-            q[0] = 1;
-            j = i + 1;
-        } else if (c == '{') {
-            int close = s.indexOf('}', i);
-            if (close < 0) {
-                return i;
-            }
-            String body = s.substring(i + 1, close);
-            String min = body.contains(",") ? body.substring(0, body.indexOf(',')) : body;
-            try {
-                q[0] = Integer.parseInt(min.trim());
-            } catch (NumberFormatException e) {
-                return i; // not a quantifier; Pattern.compile reports the syntax error
-            }
-            j = close + 1;
-        } else {
-            return i;
-        }
-        if (j < n && (s.charAt(j) == '?' || s.charAt(j) == '+')) {
-            j++;
-        }
-        return j;
+        branches.add(current);
     }
 
     @Override
     public String toString() {
-        return "PatternAnalysis[" + pattern + "]";
+        return "PatternAnalysis[" + tokens.pattern() + "]";
     }
 }

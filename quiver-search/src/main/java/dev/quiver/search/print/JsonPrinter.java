@@ -2,8 +2,8 @@ package dev.quiver.search.print;
 
 import dev.quiver.search.match.Bytes;
 import dev.quiver.search.match.Spans;
-import dev.quiver.search.search.FileEntry;
-import dev.quiver.search.search.FileResult;
+import dev.quiver.search.searcher.FileEntry;
+import dev.quiver.search.searcher.FileResult;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -13,10 +13,10 @@ import java.util.Base64;
 /**
  * ripgrep's JSON Lines: {@code begin}, {@code match}, {@code context}, {@code end} per file with
  * a match, and a final {@code summary} (written by {@link #summary}). Text that is not valid UTF-8
- * is given as {@code {"bytes": base64}}, as ripgrep does.
+ * is given as {@code {"bytes": base64}}, as ripgrep does. There is no group separator: JSON
+ * readers see the line numbers.
  */
 public final class JsonPrinter extends Printer {
-    private static final byte[] EMPTY = new byte[0];
     private boolean begun;
     private long bytesPrinted;
 
@@ -29,16 +29,6 @@ public final class JsonPrinter extends Printer {
     @Override
     public boolean needsSpans() {
         return true;
-    }
-
-    @Override
-    public boolean wantsLines() {
-        return true;
-    }
-
-    @Override
-    public byte[] blockSeparator() {
-        return EMPTY;
     }
 
     private void beginIfNeeded() {
@@ -94,11 +84,6 @@ public final class JsonPrinter extends Printer {
 
     private boolean hasNewlineAt(byte[] buf, int i) {
         return buf[i] == '\n';
-    }
-
-    @Override
-    public void contextBreak() {
-        // JSON consumers see line numbers; no separator
     }
 
     @Override

@@ -1,14 +1,16 @@
 package dev.quiver.search.print;
 
-import dev.quiver.search.search.FileEntry;
-import dev.quiver.search.search.FileResult;
-import dev.quiver.search.search.Sink;
+import dev.quiver.search.searcher.FileEntry;
+import dev.quiver.search.searcher.FileResult;
+import dev.quiver.search.searcher.Sink;
 
 /**
  * Formats one file's results into a {@link ByteBuf}; one printer per worker thread. The buffer is
  * handed to the output in one block after {@link #end}.
  */
 public abstract class Printer implements Sink {
+    private static final byte[] NONE = new byte[0];
+
     protected final ByteBuf out = new ByteBuf();
     protected FileEntry file;
 
@@ -26,6 +28,8 @@ public abstract class Printer implements Sink {
         return out;
     }
 
-    /** Bytes written between two non-empty file blocks ("" if none). */
-    public abstract byte[] blockSeparator();
+    /** Bytes written between two non-empty file blocks: none unless a printer says otherwise. */
+    public byte[] blockSeparator() {
+        return NONE;
+    }
 }

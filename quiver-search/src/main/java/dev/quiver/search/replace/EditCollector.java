@@ -1,8 +1,8 @@
 package dev.quiver.search.replace;
 
 import dev.quiver.search.match.Spans;
-import dev.quiver.search.search.ForwardingSink;
-import dev.quiver.search.search.Sink;
+import dev.quiver.search.searcher.ForwardingSink;
+import dev.quiver.search.searcher.Sink;
 import java.util.ArrayList;
 import java.util.List;
 

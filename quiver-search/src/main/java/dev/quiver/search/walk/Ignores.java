@@ -1,6 +1,6 @@
 package dev.quiver.search.walk;
 
-import dev.quiver.search.Reporter;
+import dev.quiver.search.report.Reporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.quiver.search.walk;
 
-import dev.quiver.search.SearchConfig.WalkOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,8 +1,7 @@
 package dev.quiver.search.walk;
 
-import dev.quiver.search.Reporter;
-import dev.quiver.search.SearchConfig.WalkOptions;
-import dev.quiver.search.search.FileEntry;
+import dev.quiver.search.report.Reporter;
+import dev.quiver.search.searcher.FileEntry;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -66,10 +65,33 @@ public final class Walker {
             workers.add(t);
             t.start();
         }
-        for (Thread t : workers) {
-            t.join();
-        }
+        joinAll(workers, this::stop);
         stack.rethrow();
+    }
+
+    /**
+     * Waits for {@code workers}. When the waiting thread is interrupted (Ctrl-C in the shell),
+     * {@code stop} asks them to finish their current file, and they are waited for before the
+     * interrupt goes on: no worker prints after the search has returned.
+     */
+    public static void joinAll(List<Thread> workers, Runnable stop) throws InterruptedException {
+        try {
+            for (Thread t : workers) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            stop.run();
+            for (Thread t : workers) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException again) {
+                        // keep waiting: the first interrupt is already being answered
+                    }
+                }
+            }
+            throw e;
+        }
     }
 
     private void pushRoot(Root r) {

@@ -1,0 +1,3 @@
+.class public Lcom/lib/Msg;
+.super Ljava/lang/Object;
+.source "Msg.java"

@@ -1,0 +1,3 @@
+.class public Lcom/app/net/Msg;
+.super Ljava/lang/Object;
+.source "Msg.java"
