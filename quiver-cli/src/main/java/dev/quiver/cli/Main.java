@@ -24,6 +24,9 @@ public final class Main {
         SUBCOMMANDS.put("type-refs", dev.quiver.cli.query.TypeRefsCommand::new);
         SUBCOMMANDS.put("xref", dev.quiver.cli.query.XrefCommand::new);
         SUBCOMMANDS.put("sql", dev.quiver.cli.query.SqlCommand::new);
+        SUBCOMMANDS.put("apps", dev.quiver.cli.query.AppsCommand::new);
+        SUBCOMMANDS.put("manifest", dev.quiver.cli.query.ManifestCommand::new);
+        SUBCOMMANDS.put("remove", RemoveCommand::new);
         SUBCOMMANDS.put("graph", dev.quiver.cli.graph.GraphCommand::commandLine);
         SUBCOMMANDS.put("completion", CompletionCommand::new);
         SUBCOMMANDS.put("shell", dev.quiver.cli.shell.ShellCommand::new);

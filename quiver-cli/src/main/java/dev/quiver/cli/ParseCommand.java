@@ -14,19 +14,24 @@ import picocli.CommandLine.Spec;
 @Command(name = "parse",
         mixinStandardHelpOptions = true,
         description = {
-            "Parse smali trees (apktool/baksmali output), single .smali files, .dex files or APKs into an index.",
+            "Parse smali trees (apktool/baksmali output), single .smali files, .dex files, APKs or folders of samples "
+                + "into an index.",
             "",
-            "Every *.smali file at every depth is parsed, in sorted order, on N workers. The output is built "
+            "Every *.smali file at every depth is parsed, in sorted order, on N workers. A directory holding APK, "
+                + "DEX or JAR/ZIP-with-classes.dex files or apktool trees is a folder of samples: each is its own "
+                + "input; other files are skipped and counted (docs/APPS.md). The output is built "
                 + "under a temporary name and moved into place at the end: an interrupted run never leaves a "
-                + "broken file. Problems in the input (malformed smali, binary or unreadable files, ...) are "
-                + "recorded in the 'problems' table and the rest is still parsed."},
+                + "broken file. Problems in the input (malformed smali, binary or unreadable files, hostile "
+                + "archives, ...) are recorded in the 'problems' table and the rest is still parsed. With --append, "
+                + "an input already in the database (same path or SHA-256) is replaced, never duplicated."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  quiver parse app-smali/ -o app.db",
             "  quiver parse app-smali/ other-smali/ -o both.db -j 2",
             "  quiver parse more-smali/ -o app.db --append",
             "  quiver parse app-smali/ --format json -o app.json",
-            "  quiver parse app.apk -o app.db       # DEX files and APKs are read directly"})
+            "  quiver parse app.apk -o app.db       # DEX files and APKs are read directly",
+            "  quiver parse samples/ -o samples.db  # every APK, DEX and smali tree in it, each an input"})
 public final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,7 +52,8 @@ public final class ParseCommand implements Callable<Integer> {
             defaultValue = "sqlite")
     Indexer.Format format;
 
-    @Option(names = "--append", description = "Add to an existing database instead of replacing it.")
+    @Option(names = "--append", description = "Add to an existing database instead of replacing it (an input "
+            + "already in it, by path or SHA-256, is replaced).")
     boolean append;
 
     @Option(names = "--suffix", paramLabel = "SUFFIX", defaultValue = ".smali",

@@ -65,6 +65,15 @@ final class ParseProgress implements ProgressListener {
     }
 
     @Override
+    public void note(String message) {
+        if (problems) {
+            clear();
+            err.println("note: " + message);
+            err.flush();
+        }
+    }
+
+    @Override
     public void problem(Problem p) {
         if (problems && ++problemsSeen <= PROBLEMS_SHOWN) {
             clear();

@@ -20,6 +20,12 @@ public final class TestApps {
     /** Overloads, recursion and cycles, a depth chain, interfaces and abstract classes, framework targets, odd names. */
     public static final String ANALYSIS = "analysis";
     /**
+     * An apktool-like tree with an AndroidManifest.xml: an Application subclass, an activity inheriting onCreate
+     * and registering a click listener that sends an SMS, an alias, an exported receiver and a non-exported
+     * service that send one directly.
+     */
+    public static final String MANIFEST = "manifest";
+    /**
      * Names and strings an attacker would choose: {@code <script>} and {@code "'><img onerror=…>} in
      * class, method and source names, HTML and {@code javascript:} strings, a right-to-left override
      * (U+202E) in a class and a method name, a line break in a string. Every script in it would set

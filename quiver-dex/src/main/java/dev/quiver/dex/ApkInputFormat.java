@@ -1,37 +1,45 @@
 package dev.quiver.dex;
 
+import dev.quiver.core.manifest.ManifestReader;
 import dev.quiver.core.model.Problem;
 import dev.quiver.core.model.Problem.Kind;
 import dev.quiver.core.pipeline.InputFormat;
 import dev.quiver.core.pipeline.UnitConsumer;
 import dev.quiver.core.pipeline.WorkUnit;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
- * An APK, JAR or ZIP: its {@code classes.dex}, {@code classes2.dex}, ... entries in the order Android loads
- * them. Entries are read into memory, never extracted, and never beyond {@link DexUnits#MAX_DEX_BYTES}.
+ * An APK, JAR or ZIP: its manifest and its {@code classes.dex}, {@code classes2.dex}, ... entries in the order
+ * Android loads them, read through {@link ZipArchive} (the central directory is the truth, every size is
+ * capped, nothing is extracted). What the archive does wrong is recorded as problems and the rest is read:
  *
- * <p>Archive tricks are problems, not surprises: an entry name that appears twice (Android refuses such
- * APKs, and which copy a reader gets differs between readers) is not read at all; names with {@code ..}
- * segments or absolute paths are reported; an entry larger than the limit is reported and skipped.
+ * <ul>
+ *   <li>{@code archive}: duplicate names (none of the copies is read: which one a reader gets differs
+ *       between readers, and Android refuses such APKs), unsafe names ({@code ..}, absolute), local headers
+ *       that disagree with the central directory, overlapping entries, a damaged central directory (entries
+ *       recovered from local headers), unknown compression methods;</li>
+ *   <li>{@code skipped}: an entry over the size, ratio or total limits (a zip bomb is refused before it is
+ *       inflated);</li>
+ *   <li>{@code manifest}: a missing (APK), corrupt or truncated {@code AndroidManifest.xml};</li>
+ *   <li>{@code hidden-dex}: a DEX file stored under another name ({@code assets/x.bin}): Android does not load
+ *       it as the app's code, but the app may load it at run time, so it is indexed too.</li>
+ * </ul>
  */
 public final class ApkInputFormat implements InputFormat {
     private static final Pattern CLASSES_DEX = Pattern.compile("classes([0-9]{0,9})\\.dex");
+    private static final String MANIFEST = "AndroidManifest.xml";
+    /** The largest manifest read (real ones are well under 1 MB). */
+    static final long MAX_MANIFEST_BYTES = 16L << 20;
+    private static final byte[] DEX_MAGIC = {'d', 'e', 'x', '\n'};
+    private static final int MAX_LISTED = 10;
 
     @Override
     public String name() {
@@ -48,76 +56,142 @@ public final class ApkInputFormat implements InputFormat {
                 || DexInputFormat.startsWith(input, new byte[] {'P', 'K', 3, 4});
     }
 
+    /**
+     * In a folder of samples: a zip (by its magic, whatever its name) that is an APK: named {@code .apk}, or
+     * holding {@code classes*.dex} or {@code AndroidManifest.xml}. A Java library JAR is not Android code.
+     */
+    @Override
+    public boolean recognizes(Path file) {
+        if (!Files.isRegularFile(file) || !DexInputFormat.startsWith(file, new byte[] {'P', 'K', 3, 4})) {
+            return false;
+        }
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".apk")) {
+            return true;
+        }
+        try (ZipArchive zip = ZipArchive.open(file)) {
+            for (ZipArchive.Entry e : zip.entries()) {
+                if (e.name().equals(MANIFEST) || CLASSES_DEX.matcher(e.name()).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public void enumerate(Path input, UnitConsumer out) throws IOException, InterruptedException {
-        ZipFile zip;
-        try {
-            zip = new ZipFile(input.toFile());
-        } catch (ZipException e) {
-            fail(out, new Problem(Kind.IO, "", 0, "not a readable zip archive (" + DexUnits.describe(e)
-                    + "); an APK, JAR or ZIP was expected"));
-            return;
-        }
-        try (zip) {
-            Map<String, List<ZipEntry>> dexEntries = new LinkedHashMap<>();
-            List<Problem> problems = new ArrayList<>();
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                if (isUnsafe(e.getName())) {
-                    problems.add(new Problem(Kind.SKIPPED, e.getName(), 0,
-                            "unsafe entry name (absolute or with '..'); ignored"));
-                } else if (CLASSES_DEX.matcher(e.getName()).matches()) {
-                    dexEntries.computeIfAbsent(e.getName(), k -> new ArrayList<>()).add(e);
-                }
+        try (ZipArchive zip = ZipArchive.open(input)) {
+            for (ZipArchive.Finding f : zip.findings()) {
+                fail(out, new Problem(Kind.ARCHIVE, f.entry(), 0, f.message()));
             }
-            for (Problem p : problems) {
-                fail(out, p);
-            }
-            if (dexEntries.isEmpty()) {
-                fail(out, new Problem(Kind.UNSUPPORTED, "", 0, "no classes.dex in this archive; nothing to index"));
+            if (zip.entries().isEmpty()) {
                 return;
             }
-            List<String> names = new ArrayList<>(dexEntries.keySet());
-            names.sort(Comparator.comparingInt(ApkInputFormat::dexNumber).thenComparing(Comparator.naturalOrder()));
-            for (String name : names) {
-                List<ZipEntry> copies = dexEntries.get(name);
-                if (copies.size() > 1) {
-                    fail(out, new Problem(Kind.SKIPPED, name, 0, "the archive holds " + copies.size()
-                            + " entries named " + name + " (Android refuses such APKs); none was read"));
-                    continue;
+            List<ZipArchive.Entry> dex = new ArrayList<>();
+            List<ZipArchive.Entry> others = new ArrayList<>();
+            ZipArchive.Entry manifest = null;
+            List<String> unsafe = new ArrayList<>();
+            for (ZipArchive.Entry e : zip.entries()) {
+                if (zip.count(e.name()) > 1) {
+                    continue; // reported once below
                 }
-                byte[] bytes = readEntry(zip, copies.get(0), out);
-                if (bytes != null) {
-                    DexUnits.enumerate(name, bytes, out);
+                if (isUnsafe(e.name())) {
+                    unsafe.add(e.name());
+                } else if (CLASSES_DEX.matcher(e.name()).matches()) {
+                    dex.add(e);
+                } else if (e.name().equals(MANIFEST)) {
+                    manifest = e;
+                } else {
+                    others.add(e);
                 }
+            }
+            reportNames(out, zip.duplicateNames(), "the archive holds %d entries named %s (Android refuses such APKs);"
+                    + " none was read", zip);
+            reportNames(out, unsafe, "unsafe entry name (absolute or with '..'); never used as a path", null);
+            readManifest(zip, manifest, input, out);
+            dex.sort(Comparator.comparingInt((ZipArchive.Entry e) -> dexNumber(e.name()))
+                    .thenComparing(ZipArchive.Entry::name));
+            for (ZipArchive.Entry e : dex) {
+                readDex(zip, e, out, null);
+            }
+            boolean hidden = false;
+            for (ZipArchive.Entry e : others) {
+                if (e.size() >= 0x70 && ZipArchive.startsWith(zip.head(e, 4), DEX_MAGIC)) {
+                    hidden = true;
+                    readDex(zip, e, out, "a DEX file stored as " + e.name() + ": Android loads only classes*.dex as "
+                            + "the app's code, so this one is loaded at run time if at all (DexClassLoader?)"
+                            + (dex.isEmpty() ? "; the archive has no classes.dex" : "") + "; indexed with the app");
+                }
+            }
+            if (dex.isEmpty() && !hidden) {
+                fail(out, new Problem(Kind.UNSUPPORTED, "", 0, "no classes.dex in this archive; nothing to index"));
             }
         }
     }
 
-    /** The entry's bytes, or null after reporting why they could not be read. */
-    private static byte[] readEntry(ZipFile zip, ZipEntry e, UnitConsumer out) throws InterruptedException {
-        long limit = DexUnits.MAX_DEX_BYTES;
-        if (e.getSize() > limit) {
-            fail(out, tooLarge(e.getName(), e.getSize() + " bytes declared"));
-            return null;
+    private static void reportNames(UnitConsumer out, List<String> names, String format, ZipArchive zip)
+            throws InterruptedException {
+        for (int i = 0; i < names.size() && i < MAX_LISTED; i++) {
+            String n = names.get(i);
+            String msg = zip != null ? String.format(format, zip.count(n), n) : format;
+            fail(out, new Problem(Kind.ARCHIVE, n, 0, msg));
         }
-        try (InputStream in = zip.getInputStream(e)) {
-            byte[] bytes = in.readNBytes((int) limit + 1);
-            if (bytes.length > limit) {
-                fail(out, tooLarge(e.getName(), "more than " + limit + " bytes inflated"));
-                return null;
-            }
-            return bytes;
-        } catch (IOException ex) {
-            fail(out, new Problem(Kind.IO, e.getName(), 0, "cannot read entry: " + DexUnits.describe(ex)));
-            return null;
+        if (names.size() > MAX_LISTED) {
+            fail(out, new Problem(Kind.ARCHIVE, "", 0, (names.size() - MAX_LISTED) + " more entries like these are not "
+                    + "listed"));
         }
     }
 
-    private static Problem tooLarge(String name, String what) {
-        return new Problem(Kind.SKIPPED, name, 0, "entry too large (" + what + "; the limit is "
-                + DexUnits.MAX_DEX_BYTES + "); not read");
+    private static void readManifest(ZipArchive zip, ZipArchive.Entry e, Path input, UnitConsumer out)
+            throws IOException, InterruptedException {
+        if (e == null) {
+            if (zip.count(MANIFEST) == 0 && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".apk")) {
+                fail(out, new Problem(Kind.MANIFEST, MANIFEST, 0, "no AndroidManifest.xml in this APK (Android would refuse to install it)"));
+            }
+            return;
+        }
+        StringBuilder crc = new StringBuilder();
+        byte[] bytes;
+        try {
+            bytes = zip.read(e, MAX_MANIFEST_BYTES, crc);
+        } catch (ZipArchive.Refused r) {
+            fail(out, new Problem(Kind.MANIFEST, MANIFEST, 0, "the manifest was not read: " + r.getMessage()));
+            return;
+        }
+        if (crc.length() > 0) {
+            fail(out, new Problem(Kind.ARCHIVE, MANIFEST, 0, crc.toString()));
+        }
+        ManifestReader.Read read = ManifestReader.binary(bytes);
+        for (String p : read.problems()) {
+            fail(out, new Problem(Kind.MANIFEST, MANIFEST, 0, p));
+        }
+        if (read.manifest() != null) {
+            out.manifest(read.manifest());
+        }
+    }
+
+    /** Reads one DEX entry and enumerates its units; {@code hidden} is the hidden-dex message, or null. */
+    private static void readDex(ZipArchive zip, ZipArchive.Entry e, UnitConsumer out, String hidden)
+            throws IOException, InterruptedException {
+        StringBuilder crc = new StringBuilder();
+        byte[] bytes;
+        try {
+            bytes = zip.read(e, DexUnits.MAX_DEX_BYTES, crc);
+        } catch (ZipArchive.Refused r) {
+            fail(out, new Problem(r.getMessage().startsWith("unsupported") ? Kind.ARCHIVE : Kind.SKIPPED, e.name(), 0,
+                    r.getMessage()));
+            return;
+        }
+        // The DEX's own units come first: its sources row then carries the file's size.
+        DexUnits.enumerate(e.name(), bytes, out);
+        if (hidden != null) {
+            fail(out, new Problem(Kind.HIDDEN_DEX, e.name(), 0, hidden));
+        }
+        if (crc.length() > 0) {
+            fail(out, new Problem(Kind.ARCHIVE, e.name(), 0, crc.toString()));
+        }
     }
 
     private static void fail(UnitConsumer out, Problem p) throws InterruptedException {

@@ -28,6 +28,12 @@ public final class DexInputFormat implements InputFormat {
                 || startsWith(input, new byte[] {'d', 'e', 'x', '\n'}));
     }
 
+    /** In a folder of samples: a file with the DEX magic, whatever its name. */
+    @Override
+    public boolean recognizes(Path file) {
+        return Files.isRegularFile(file) && startsWith(file, new byte[] {'d', 'e', 'x', '\n'});
+    }
+
     @Override
     public void enumerate(Path input, UnitConsumer out) throws IOException, InterruptedException {
         String name = input.getFileName().toString();

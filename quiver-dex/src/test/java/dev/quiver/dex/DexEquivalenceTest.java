@@ -2,6 +2,7 @@ package dev.quiver.dex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quiver.core.Axml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class DexEquivalenceTest {
     @Test
     void apkWithTwoDexFilesGivesTheSameDatabaseAsItsSmali() throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("AndroidManifest.xml", new byte[] {3, 0, 8, 0});
+        entries.put("AndroidManifest.xml", Axml.write(Axml.sampleManifest(), false));
         entries.put("classes2.dex", Files.readAllBytes(TestDex.assemble(
                 List.of(fixtures.resolve("unicode-names.smali")), tmp.resolve("2.dex"))));
         entries.put("classes.dex", Files.readAllBytes(TestDex.assemble(

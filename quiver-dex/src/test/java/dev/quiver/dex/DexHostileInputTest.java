@@ -34,6 +34,10 @@ class DexHostileInputTest {
             .end method
             """;
 
+    /** These APKs are bare archives of DEX files: real ones have a manifest, so its absence is reported. */
+    private static final String NO_MANIFEST = "manifest AndroidManifest.xml: no AndroidManifest.xml in this APK "
+            + "(Android would refuse to install it)";
+
     @TempDir
     Path tmp;
 
@@ -120,20 +124,21 @@ class DexHostileInputTest {
 
         RunSummary s = TestDex.index(tmp.resolve("q.db"), 1, apk, tmp.resolve("good.dex"));
 
-        assertThat(problems(tmp.resolve("q.db"))).singleElement().asString()
-                .startsWith("io : not a readable zip archive (");
+        assertThat(problems(tmp.resolve("q.db"))).containsExactly("archive : not a zip archive (no central directory, no "
+                + "entry at the start); an APK, JAR or ZIP was expected");
         assertThat(s.classes()).isEqualTo(2);
     }
 
     @Test
     void apkWithoutClassesDexIsAProblem() throws Exception {
         Path apk = TestDex.zip(tmp.resolve("res.apk"), Map.of("AndroidManifest.xml", new byte[] {3, 0},
-                "lib/classes.dex", dex));
+                "lib/notes.txt", new byte[200]));
 
         TestDex.index(tmp.resolve("q.db"), 1, apk);
 
-        assertThat(problems(tmp.resolve("q.db")))
-                .containsExactly("unsupported : no classes.dex in this archive; nothing to index");
+        assertThat(problems(tmp.resolve("q.db"))).containsExactly(
+                "manifest AndroidManifest.xml: truncated binary XML: 2 bytes, less than a chunk header",
+                "unsupported : no classes.dex in this archive; nothing to index");
     }
 
     @Test
@@ -147,8 +152,9 @@ class DexHostileInputTest {
         RunSummary s = TestDex.index(tmp.resolve("q.db"), 1, apk);
 
         assertThat(problems(tmp.resolve("q.db"))).containsExactly(
-                "skipped ../../classes.dex: unsafe entry name (absolute or with '..'); ignored",
-                "skipped /etc/evil.so: unsafe entry name (absolute or with '..'); ignored");
+                "archive ../../classes.dex: unsafe entry name (absolute or with '..'); never used as a path",
+                "archive /etc/evil.so: unsafe entry name (absolute or with '..'); never used as a path",
+                NO_MANIFEST);
         assertThat(s.classes()).isEqualTo(2);
         assertThat(Files.exists(tmp.getParent().getParent().resolve("classes.dex"))).isFalse();
     }
@@ -164,8 +170,8 @@ class DexHostileInputTest {
 
         RunSummary s = TestDex.index(tmp.resolve("q.db"), 1, apk);
 
-        assertThat(problems(tmp.resolve("q.db"))).containsExactly("skipped classes.dex: the archive holds 2 entries "
-                + "named classes.dex (Android refuses such APKs); none was read");
+        assertThat(problems(tmp.resolve("q.db"))).containsExactly("archive classes.dex: the archive holds 2 entries "
+                + "named classes.dex (Android refuses such APKs); none was read", NO_MANIFEST);
         assertThat(TestDex.rows(tmp.resolve("q.db"), "SELECT DISTINCT path FROM sources WHERE bytes > 0"))
                 .containsExactly("classes2.dex");
         assertThat(s.classes()).isEqualTo(2);
@@ -184,7 +190,7 @@ class DexHostileInputTest {
 
         RunSummary s = TestDex.index(tmp.resolve("q.db"), 1, apk);
 
-        assertThat(problems(tmp.resolve("q.db"))).containsExactly("skipped classes2.dex: entry too large ("
+        assertThat(problems(tmp.resolve("q.db"))).containsExactly(NO_MANIFEST, "skipped classes2.dex: entry too large ("
                 + Integer.MAX_VALUE + " bytes declared; the limit is " + DexUnits.MAX_DEX_BYTES + "); not read");
         assertThat(s.classes()).isEqualTo(2);
     }

@@ -9,6 +9,7 @@ import dev.quiver.core.query.Index;
 import dev.quiver.core.query.QueryException;
 import dev.quiver.core.query.RowJson;
 import dev.quiver.core.xref.CallPath;
+import dev.quiver.core.xref.EntryPoints;
 import dev.quiver.core.xref.PathQuery;
 import dev.quiver.core.xref.PathColumns;
 import dev.quiver.core.xref.Paths;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Parameters;
             "  quiver xref 'Landroid/os/Build;->SERIAL:Ljava/lang/String;' --readers",
             "  quiver xref --string 'https://example.com/api' --json",
             "  quiver xref Ldalvik/system/DexClassLoader; --users",
-            "  quiver xref --from '*->onReceive(*' --to 'Landroid/telephony/SmsManager;->sendTextMessage*'"})
+            "  quiver xref --from '*->onReceive(*' --to 'Landroid/telephony/SmsManager;->sendTextMessage*'",
+            "  quiver xref --from-entry-points --exported --callbacks --to 'Landroid/telephony/SmsManager;->sendTextMessage'"})
 public final class XrefCommand extends QueryCommand {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "The method, field or type asked about.")
     String what;
@@ -100,6 +102,18 @@ public final class XrefCommand extends QueryCommand {
     @Option(names = "--to", paramLabel = "METHOD", description = "Call paths to this method (with --from).")
     String to;
 
+    @Option(names = "--from-entry-points", description = "Call paths from the app's entry points (the lifecycle "
+            + "methods of the components its manifest declares, its Application class) to --to.")
+    boolean fromEntryPoints;
+
+    @Option(names = "--exported", description = "With --from-entry-points: only exported components (and the "
+            + "Application class, which runs before them).")
+    boolean exported;
+
+    @Option(names = "--callbacks", description = "Paths may go from code that creates an object (new X) to the "
+            + "methods of X the framework calls back (listeners, Runnable, Handler, ...); marked 'callback'.")
+    boolean callbacks;
+
     @Option(names = "--app", paramLabel = "APP", description = "Only this input: id, path, package or SHA-256 prefix.")
     String app;
 
@@ -118,10 +132,19 @@ public final class XrefCommand extends QueryCommand {
         if (limit < 0) {
             throw usage("--limit must not be negative");
         }
-        boolean pathMode = from != null || to != null;
+        if (exported && !fromEntryPoints) {
+            throw usage("--exported goes with --from-entry-points");
+        }
+        if (fromEntryPoints && from != null) {
+            throw usage("give --from METHOD or --from-entry-points, not both");
+        }
+        boolean pathMode = from != null || to != null || fromEntryPoints;
+        if (callbacks && !pathMode) {
+            throw usage("--callbacks applies to paths (--from/--from-entry-points with --to)");
+        }
         if (pathMode) {
-            if (from == null || to == null) {
-                throw usage("--from and --to go together");
+            if ((from == null && !fromEntryPoints) || to == null) {
+                throw usage(fromEntryPoints ? "--from-entry-points needs --to METHOD" : "--from and --to go together");
             }
             if (what != null || direction != null) {
                 throw usage("--from/--to find paths; they take no SPEC and no --callers/--callees/...");
@@ -170,7 +193,7 @@ public final class XrefCommand extends QueryCommand {
 
     @Override
     protected ExitCode execute(Index index, Deadline deadline) throws QueryException, IOException {
-        if (from != null) {
+        if (from != null || fromEntryPoints) {
             return paths(index, deadline);
         }
         XrefQuery.Target t = target();
@@ -260,34 +283,73 @@ public final class XrefCommand extends QueryCommand {
             Column.of("path", Column.Type.TEXT, "source file of that call"),
             Column.of("line", Column.Type.INTEGER, "its line"));
 
+    private static final List<Column> ENTRY_STEP_COLUMNS = concat(STEP_COLUMNS,
+            Column.of("entry", Column.Type.TEXT, "on the first step: the component whose entry point it is"));
+
+    private static final List<Column> ENTRY_PATH_COLUMNS = concat(PathColumns.ALL,
+            Column.of("entry", Column.Type.TEXT, "the component whose entry point starts the path"));
+
+    private static List<Column> concat(List<Column> a, Column b) {
+        List<Column> out = new ArrayList<>(a);
+        out.add(b);
+        return List.copyOf(out);
+    }
+
     private ExitCode paths(Index index, Deadline deadline) throws QueryException, IOException {
         int max = depth == 1 && !spec.commandLine().getParseResult().hasMatchedOption("--depth") ? 10 : depth;
         PathQuery q = PathQuery.between(from, to).withDepth(max).withDispatch(dispatch).withFilters(include, exclude)
-                .withApp(app).withLimit(limit > 0 ? (int) Math.min(limit, Integer.MAX_VALUE) : 20);
+                .withApp(app).withLimit(limit > 0 ? (int) Math.min(limit, Integer.MAX_VALUE) : 20)
+                .withCallbacks(callbacks);
+        Map<String, String> entries = new LinkedHashMap<>();
+        if (fromEntryPoints) {
+            List<EntryPoints.EntryPoint> eps = EntryPoints.find(index, app, exported, deadline);
+            if (eps.isEmpty()) {
+                err().println("quiver: no " + (exported ? "exported " : "") + "entry point in the index");
+                err().flush();
+                return ExitCode.NO_MATCH;
+            }
+            List<Long> ids = new ArrayList<>();
+            for (EntryPoints.EntryPoint e : eps) {
+                ids.add(e.id());
+                entries.merge(e.method(), e.kind() + " " + e.component() + (e.exported() ? " (exported)" : ""),
+                        (a, b) -> a.equals(b) ? a : a + ", " + b);
+            }
+            q = q.withSources(ids);
+        }
         List<CallPath> found = Paths.find(index, q, deadline);
         if (output.format() == Format.JSON) {
             int n = 0;
             for (CallPath p : found) {
-                out().println(RowJson.toString(PathColumns.ALL, PathColumns.values(++n, p)));
+                Object[] row = PathColumns.values(++n, p);
+                if (fromEntryPoints) {
+                    row = java.util.Arrays.copyOf(row, row.length + 1);
+                    row[row.length - 1] = entries.get(p.steps().get(0).method());
+                }
+                out().println(RowJson.toString(fromEntryPoints ? ENTRY_PATH_COLUMNS : PathColumns.ALL, row));
             }
         } else {
             Renderer r = output.renderer(out());
-            r.columns(STEP_COLUMNS);
+            r.columns(fromEntryPoints ? ENTRY_STEP_COLUMNS : STEP_COLUMNS);
             int n = 0;
             for (CallPath p : found) {
                 n++;
                 int i = 0;
                 for (CallPath.Step s : p.steps()) {
-                    r.row(new Object[] {(long) n, (long) i++, s.method(), s.kind(), s.kind() == null ? null : s.dispatch(),
-                        s.path(), s.kind() == null ? null : (long) s.line()});
+                    Object[] row = {(long) n, (long) i, s.method(), s.kind(), s.kind() == null ? null : s.dispatch(),
+                        s.path(), s.kind() == null ? null : (long) s.line(), i == 0 ? entries.get(s.method()) : null};
+                    r.row(fromEntryPoints ? row : java.util.Arrays.copyOf(row, 7));
+                    i++;
                 }
             }
             r.finish();
         }
         out().flush();
         if (found.isEmpty()) {
-            err().println("quiver: no call path from " + from + " to " + to + " within " + (max == 0 ? "any" : max)
-                    + " calls" + (dispatch ? "" : " (try --dispatch for callbacks and interface calls)"));
+            String start = fromEntryPoints ? "any " + (exported ? "exported " : "") + "entry point" : from;
+            err().println("quiver: no call path from " + start + " to " + to + " within " + (max == 0 ? "any" : max)
+                    + " calls" + (dispatch && callbacks ? "" : " (try " + (dispatch ? "" : "--dispatch for interface "
+                    + "calls") + (dispatch || callbacks ? "" : ", ") + (callbacks ? "" : "--callbacks for listeners "
+                    + "and other framework callbacks") + ")"));
         }
         return found.isEmpty() ? ExitCode.NO_MATCH : ExitCode.OK;
     }

@@ -69,6 +69,24 @@ class ShellScriptTest {
     }
 
     @Test
+    void parseAndRemoveInTheShellAreSeenByTheNextQuestion() throws Exception {
+        Path own = tmp.resolve("changed.db");
+        Files.copy(db, own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path graph = TestApps.tree(TestApps.GRAPH, tmp.resolve("graph-tree"));
+        Path file = Files.createTempFile(tmp, "script", ".txt");
+        Files.writeString(file, "classes --count\nparse " + graph + " -o " + own + " --append -q\nclasses --count\n"
+                + "remove " + graph + " --db " + own + " -q\nclasses --count\n", StandardCharsets.UTF_8);
+        Cli r = Cli.run("shell", own.toString(), "-c", file.toString(), "--fail-fast");
+        assertThat(r.err().lines()).hasSize(2).allMatch(l -> l.equals("quiver: note: " + own
+                + " was rewritten; the shell now reads the new index"));
+        List<String> counts = r.out().lines().toList();
+        assertThat(counts).hasSize(3);
+        assertThat(counts.get(0)).isEqualTo("13");
+        assertThat(Integer.parseInt(counts.get(1))).isGreaterThan(13);
+        assertThat(counts.get(2)).isEqualTo("13");
+    }
+
+    @Test
     void findingNothingIsNotAFailure() throws Exception {
         Cli r = script("classes Nothing\nclasses --count\n", "--fail-fast");
         assertThat(r.out()).isEqualTo("13\n");

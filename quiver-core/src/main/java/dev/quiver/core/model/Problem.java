@@ -44,6 +44,15 @@ public record Problem(Kind kind, String path, int line, String message) {
         IO,
         /** An input format or version Quiver cannot read (for example DEX 041). */
         UNSUPPORTED,
+        /** The app's manifest is corrupt, truncated or odd (what could be read was kept). */
+        MANIFEST,
+        /**
+         * An archive whose structure lies or is damaged: duplicate or unsafe entry names, a local header that
+         * disagrees with the central directory, a damaged central directory, an unsupported compression method.
+         */
+        ARCHIVE,
+        /** A DEX file stored under a name Android does not load as code (it was indexed). */
+        HIDDEN_DEX,
         /** An unexpected failure while reading one unit; the rest of the run went on. */
         INTERNAL;
 

@@ -1,15 +1,19 @@
 package dev.quiver.core.pipeline;
 
 import dev.quiver.core.model.ClassDef;
+import dev.quiver.core.model.Manifest;
 import dev.quiver.core.model.MethodDef;
 import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.model.Problem;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,21 +53,64 @@ public final class IndexPipeline {
         this.progress = progress;
     }
 
-    /** Indexes every input into {@code sink} (without committing it) and returns the totals. */
+    /**
+     * Indexes every input into {@code sink} (without committing it) and returns the totals. An input whose
+     * SHA-256 equals that of an earlier input of this run is the same file again: it is skipped (with a
+     * note), not indexed twice.
+     */
     public RunSummary run(List<Input> inputs, IndexSink sink) throws IOException, InterruptedException {
         Totals totals = new Totals(System.nanoTime());
+        List<Path> paths = new ArrayList<>();
         for (Input input : inputs) {
-            sink.beginInput(input.displayPath(), input.format().name());
-            totals.lastPath = null;
-            Stage stage = new Stage(sink, totals);
-            if (jobs == 1) {
-                runSequential(input, stage);
-            } else {
-                runParallel(input, stage);
+            paths.add(input.path());
+        }
+        Map<String, String> seenDigests = new HashMap<>();
+        Set<Long> seenSizes = new HashSet<>();
+        try (Digests digests = new Digests(paths)) {
+            for (int i = 0; i < inputs.size(); i++) {
+                Input input = inputs.get(i);
+                long size = sizeOf(input.path());
+                if (size >= 0 && seenSizes.contains(size)) {
+                    // Only a file of the same size can be the same file: wait for this digest before reading.
+                    String earlier = seenDigests.get(digests.get(i).sha256());
+                    if (earlier != null) {
+                        totals.duplicates++;
+                        progress.note(input.displayPath() + ": the same file (SHA-256) as " + earlier + "; skipped");
+                        continue;
+                    }
+                }
+                sink.beginInput(input.displayPath(), input.format().name());
+                totals.inputs++;
+                totals.lastPath = null;
+                long bytesBefore = totals.bytes;
+                Stage stage = new Stage(sink, totals);
+                if (jobs == 1) {
+                    runSequential(input, stage);
+                } else {
+                    runParallel(input, stage);
+                }
+                Digests.Digest d = digests.get(i);
+                if (size >= 0) {
+                    seenSizes.add(size);
+                }
+                if (d.sha256() != null) {
+                    seenDigests.putIfAbsent(d.sha256(), input.displayPath());
+                }
+                long bytes = d.sha256() != null ? d.bytes() : totals.bytes - bytesBefore;
+                sink.describe(new InputInfo(bytes, d.sha256(), stage.manifest));
+                sink.endInput();
             }
-            sink.endInput();
         }
         return totals.summary();
+    }
+
+    /** The size of a regular file, else -1 (a directory; a file the format will report as unreadable). */
+    private static long sizeOf(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.size(p) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private void runSequential(Input input, Stage stage) throws IOException, InterruptedException {
@@ -83,6 +130,11 @@ public final class IndexPipeline {
                 } catch (IOException e) {
                     throw new SinkFailure(e);
                 }
+            }
+
+            @Override
+            public void manifest(Manifest manifest) {
+                stage.manifest = manifest;
             }
 
             @Override
@@ -115,6 +167,11 @@ public final class IndexPipeline {
                     @Override
                     public void expect(long units, long bytes) {
                         results.add(new Result(Result.EXPECT, units, null, bytes, null));
+                    }
+
+                    @Override
+                    public void manifest(Manifest manifest) {
+                        results.add(new Result(Result.MANIFEST, -1, null, 0, null, manifest));
                     }
 
                     @Override
@@ -182,6 +239,7 @@ public final class IndexPipeline {
                 switch (r.type) {
                     case Result.END -> ended++;
                     case Result.EXPECT -> stage.expect(r.seq, r.size);
+                    case Result.MANIFEST -> stage.manifest = r.manifest;
                     case Result.FAILED -> throw rethrow(r.failure);
                     case Result.UNIT -> {
                         pending.put(r.seq, r);
@@ -296,6 +354,7 @@ public final class IndexPipeline {
         static final int END = 1;
         static final int FAILED = 2;
         static final int EXPECT = 3;
+        static final int MANIFEST = 4;
         static final Result END_MARKER = new Result(END, -1, null, 0, null);
 
         final int type;
@@ -303,13 +362,19 @@ public final class IndexPipeline {
         final ParsedUnit unit;
         final long size;
         final Throwable failure;
+        final Manifest manifest;
 
         Result(int type, long seq, ParsedUnit unit, long size, Throwable failure) {
+            this(type, seq, unit, size, failure, null);
+        }
+
+        Result(int type, long seq, ParsedUnit unit, long size, Throwable failure, Manifest manifest) {
             this.type = type;
             this.seq = seq;
             this.unit = unit;
             this.size = size;
             this.failure = failure;
+            this.manifest = manifest;
         }
     }
 
@@ -319,6 +384,8 @@ public final class IndexPipeline {
         private final Totals totals;
         /** Class descriptor to "path:line" of its first definition in this input. */
         private final Map<String, String> firstDefinition = new HashMap<>();
+        /** The input's manifest, when its format reported one. */
+        Manifest manifest;
 
         Stage(IndexSink sink, Totals totals) {
             this.sink = sink;
@@ -378,6 +445,8 @@ public final class IndexPipeline {
         long fieldRefs;
         long typeRefs;
         long problems;
+        long inputs;
+        long duplicates;
 
         Totals(long start) {
             this.start = start;
@@ -408,7 +477,7 @@ public final class IndexPipeline {
         RunSummary summary() {
             double seconds = (System.nanoTime() - start) / 1e9;
             return new RunSummary(units, files, bytes, lines, classes, methods, fields, calls, strings, fieldRefs,
-                    typeRefs, problems, seconds);
+                    typeRefs, problems, seconds, inputs, 0, duplicates);
         }
     }
 }

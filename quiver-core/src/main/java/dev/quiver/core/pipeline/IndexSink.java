@@ -20,6 +20,13 @@ public interface IndexSink extends AutoCloseable {
 
     void accept(ParsedUnit unit) throws IOException;
 
+    /**
+     * What identifies the current input (size, SHA-256, manifest), once it has been read: called once,
+     * just before {@link #endInput()}.
+     */
+    default void describe(InputInfo info) throws IOException {
+    }
+
     void endInput() throws IOException;
 
     /** Makes everything written durable and visible at its final place. Not called on failure. */

@@ -15,6 +15,15 @@ public interface InputFormat {
     boolean accepts(Path input);
 
     /**
+     * Whether {@code file}, met while walking a folder of samples, is an input of this format: stricter than
+     * {@link #accepts} (by content, not by name: a Java library JAR is not an app). Directories are never
+     * samples here; {@link SampleFolder} recognises smali trees.
+     */
+    default boolean recognizes(Path file) {
+        return false;
+    }
+
+    /**
      * Enumerates the units of {@code input}, in a deterministic order, into {@code out}.
      * Problems met while enumerating are passed on as {@link WorkUnit#failed} units, so they land in order.
      *

@@ -14,6 +14,7 @@ import java.util.ServiceLoader;
  */
 public final class InputFormats {
     private final List<InputFormat> formats = new ArrayList<>();
+    private final String smaliSuffix;
 
     /**
      * A format that reads files by a suffix the user chooses ({@code --suffix}): the smali tree. It is asked
@@ -27,6 +28,7 @@ public final class InputFormats {
 
     /** @param smaliSuffix suffix of smali files ({@code .smali} unless the user says otherwise) */
     public InputFormats(String smaliSuffix) {
+        this.smaliSuffix = smaliSuffix.startsWith(".") || smaliSuffix.isEmpty() ? smaliSuffix : "." + smaliSuffix;
         List<InputFormat> others = new ArrayList<>();
         for (InputFormat f : ServiceLoader.load(InputFormat.class)) {
             if (f instanceof Suffixed s) {
@@ -36,6 +38,21 @@ public final class InputFormats {
             }
         }
         formats.addAll(others);
+    }
+
+    /** The suffix of smali files, with its dot. */
+    public String smaliSuffix() {
+        return smaliSuffix;
+    }
+
+    /** The format that {@linkplain InputFormat#recognizes recognises} {@code file} as a sample, or null. */
+    public InputFormat recognize(Path file) {
+        for (InputFormat f : formats) {
+            if (f.recognizes(file)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** The format that reads {@code path}, or a clear error. */

@@ -22,6 +22,10 @@ public interface ProgressListener {
     default void finishing() {
     }
 
+    /** Something the user should know that is not a problem in the input (a duplicate sample skipped). */
+    default void note(String message) {
+    }
+
     /** A problem was recorded (in input order). */
     default void problem(dev.quiver.core.model.Problem problem) {
     }

@@ -12,6 +12,10 @@ import java.util.Locale;
  */
 public final class Listing {
     private static final String SOURCES = " JOIN sources s ON s.id = c.source_id";
+    /** The intent filter items of one kind of component {@code k}, in manifest order. */
+    private static final String ITEMS = "(SELECT group_concat(v, CASE '%1$s' WHEN 'data' THEN '; ' ELSE ' ' END) FROM"
+            + " (SELECT x.value AS v FROM intent_filters f JOIN intent_filter_items x ON x.filter_id = f.id"
+            + " WHERE f.component_id = k.id AND x.kind = '%1$s' ORDER BY f.position, x.position))";
     private static final String METHOD_OF = " JOIN methods m ON m.id = %s.method_id JOIN classes c ON c.id = m.class_id";
 
     public static final Listing CLASSES = new Listing("classes", "c.id",
@@ -121,6 +125,56 @@ public final class Listing {
             Column.integer("line", "r.line", "line of the instruction"),
             Column.integer("app", "c.input_id", "the input (app) id"));
 
+    /** The inputs (apps) of the index, with their identity. */
+    public static final Listing APPS = new Listing("apps", "i.id", "inputs i",
+            List.of("id", "kind", "package", "version_name", "classes", "problems", "path"),
+            Column.integer("id", "i.id", "the input (app) id, what --app takes"),
+            Column.text("path", "i.path", "the file or directory parsed, absolute"),
+            Column.text("kind", "i.kind", "apk, dex or smali"),
+            Column.integer("bytes", "i.bytes", "size of the file (a smali tree: of its smali files)"),
+            Column.text("sha256", "i.sha256", "SHA-256 of the file (null for a directory)"),
+            Column.text("package", "i.package", "the manifest's package"),
+            Column.integer("version_code", "i.version_code", "android:versionCode"),
+            Column.text("version_name", "i.version_name", "android:versionName"),
+            Column.integer("min_sdk", "i.min_sdk", "minSdkVersion"),
+            Column.integer("target_sdk", "i.target_sdk", "targetSdkVersion"),
+            Column.integer("files", "(SELECT count(*) FROM sources s WHERE s.input_id = i.id)", "source files read"),
+            Column.integer("classes", "(SELECT count(*) FROM classes c WHERE c.input_id = i.id)", "classes defined"),
+            Column.integer("problems", "(SELECT count(*) FROM problems p WHERE p.input_id = i.id)", "problems recorded"),
+            Column.integer("app", "i.id", "the input (app) id"));
+
+    /** The components the manifests declare. */
+    public static final Listing COMPONENTS = new Listing("components", "k.id", "components k",
+            List.of("kind", "class", "exported", "permission", "actions"),
+            Column.integer("id", "k.id", "row id in the database"),
+            Column.text("kind", "k.kind", "activity, activity-alias, service, receiver or provider"),
+            Column.text("name", "k.name", "android:name as written"),
+            Column.indexed("class", "k.class", "the class, as a descriptor"),
+            Column.bool("exported", "k.exported", "reachable from other apps (explicit or implied)"),
+            Column.text("exported_reason", "k.exported_reason", "how exported was decided"),
+            Column.text("permission", "k.permission", "permission callers need (the component's or the application's)"),
+            Column.text("read_permission", "k.read_permission", "a provider's readPermission"),
+            Column.text("write_permission", "k.write_permission", "a provider's writePermission"),
+            Column.text("process", "k.process", "android:process"),
+            Column.bool("enabled", "k.enabled", "false when disabled (or the application is)"),
+            Column.text("authorities", "k.authorities", "a provider's authorities"),
+            Column.text("target_activity", "k.target_activity", "an activity-alias's target, as a descriptor"),
+            Column.text("actions", ITEMS.formatted("action"), "intent filter actions, space-separated"),
+            Column.text("categories", ITEMS.formatted("category"), "intent filter categories, space-separated"),
+            Column.text("data", ITEMS.formatted("data"), "intent filter data elements, '; '-separated"),
+            Column.integer("app", "k.input_id", "the input (app) id"));
+
+    /** Permissions the manifests request and define. */
+    public static final Listing PERMISSIONS = new Listing("permissions", "p.id", "permissions p",
+            List.of("kind", "name", "protection_level"),
+            Column.integer("id", "p.id", "row id in the database"),
+            Column.text("kind", "p.kind", "uses-permission, uses-permission-sdk-23, permission or permission-tree"),
+            Column.text("name", "p.name", "the permission"),
+            Column.text("protection_level", "p.protection_level", "a defined permission's level (signature|privileged)"),
+            Column.integer("max_sdk", "p.max_sdk", "a request's android:maxSdkVersion"),
+            Column.integer("app", "p.input_id", "the input (app) id"));
+
+    /** Problems recorded while parsing. */
     public static final Listing PROBLEMS = new Listing("problems", "p.id",
             "problems p",
             List.of("kind", "path", "line", "message"),
@@ -131,7 +185,12 @@ public final class Listing {
             Column.text("message", "p.message", "what went wrong"),
             Column.integer("app", "p.input_id", "the input (app) id"));
 
-    /** Every listing, in the order of the documentation. */
+    /**
+     * Every listing of code rows, in the order of the documentation (what the REST API serves under
+     * {@code /api/v1/<name>}, each route described in its OpenAPI document). {@link #APPS},
+     * {@link #COMPONENTS} and {@link #PERMISSIONS} are not among them: apps have routes of their own, and
+     * the manifest listings have no REST routes yet ({@code quiver apps} and {@code quiver manifest} use them).
+     */
     public static final List<Listing> ALL = List.of(CLASSES, METHODS, FIELDS, STRINGS, CALLS, FIELD_REFS, TYPE_REFS,
             PROBLEMS);
 

@@ -177,6 +177,34 @@ public final class References {
         return out;
     }
 
+    /** The methods class {@code cls} defines in {@code apps}, as identities, in definition order. */
+    public List<Ident> definedMethods(String cls, Set<Long> apps, Deadline deadline) throws QueryException {
+        return index.with(deadline, conn -> {
+            List<Ident> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.connection.prepareStatement("SELECT m.sig_id, c.descriptor || '->' ||"
+                    + " m.name || m.descriptor FROM methods m JOIN classes c ON c.id = m.class_id"
+                    + " WHERE c.descriptor = ?" + appCondition(apps) + " ORDER BY m.id")) {
+                ps.setString(1, cls);
+                bindApps(ps, 2, apps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Ident(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The identities among {@code ids} that some class of {@code apps} defines as a method that is not static. */
+    public Set<Long> instanceMethods(Collection<Long> ids, Set<Long> apps, Deadline deadline) throws QueryException {
+        Set<Long> out = new HashSet<>();
+        chunks(ids, deadline, "SELECT DISTINCT m.sig_id FROM methods m JOIN classes c ON c.id = m.class_id"
+                + " WHERE m.sig_id IN (%s) AND instr(' ' || m.flags || ' ', ' static ') = 0" + appCondition(apps), apps,
+                rs -> out.add(rs.getLong(1)));
+        return out;
+    }
+
     /**
      * Every class defining a method with this name and descriptor, with the definition's identity:
      * the candidates of virtual dispatch. Class descriptor → identity.

@@ -1,5 +1,7 @@
 package dev.quiver.core.smali;
 
+import dev.quiver.core.manifest.ApktoolMeta;
+import dev.quiver.core.manifest.ManifestReader;
 import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.model.Problem;
 import dev.quiver.core.model.Problem.Kind;
@@ -36,6 +38,11 @@ public final class SmaliTreeFormat implements InputFormat, InputFormats.Suffixed
      */
     static final long MAX_FILE_BYTES = 256L << 20;
 
+    /** An apktool tree's decoded manifest, at its root. */
+    static final String MANIFEST = "AndroidManifest.xml";
+    /** Larger manifests are not read (real ones are well under 1 MB). */
+    static final long MAX_MANIFEST_BYTES = 16L << 20;
+
     private final String suffix;
     private final SmaliParser parser = new SmaliParser();
 
@@ -68,8 +75,10 @@ public final class SmaliTreeFormat implements InputFormat, InputFormats.Suffixed
         BasicFileAttributes attrs = Files.readAttributes(input, BasicFileAttributes.class);
         List<WorkUnit> units = new ArrayList<>();
         if (attrs.isDirectory()) {
+            readManifest(input, units, out);
+            int manifestProblems = units.size();
             walk(input, "", new HashSet<>(), new HashMap<>(), units);
-            if (units.isEmpty()) {
+            if (units.size() == manifestProblems) {
                 units.add(WorkUnit.failed(new Problem(Kind.EMPTY, "", 0, "no file ending in " + suffix + " in "
                         + input + " (wrong directory, or another --suffix?)")));
             }
@@ -83,6 +92,41 @@ public final class SmaliTreeFormat implements InputFormat, InputFormats.Suffixed
         out.expect(units.size(), bytes);
         for (WorkUnit u : units) {
             out.accept(u);
+        }
+    }
+
+    /**
+     * An apktool tree's decoded {@code AndroidManifest.xml} at the root (with apktool.yml's version and SDK
+     * values), reported to {@code out}; what cannot be read becomes problems in {@code units}.
+     */
+    private static void readManifest(Path root, List<WorkUnit> units, UnitConsumer out) throws InterruptedException {
+        Path file = root.resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        byte[] xml;
+        ApktoolMeta meta = ApktoolMeta.NONE;
+        try {
+            if (Files.size(file) > MAX_MANIFEST_BYTES) {
+                units.add(WorkUnit.failed(new Problem(Kind.MANIFEST, MANIFEST, 0, "manifest too large ("
+                        + Files.size(file) + " bytes; the limit is " + MAX_MANIFEST_BYTES + "); not read")));
+                return;
+            }
+            xml = Files.readAllBytes(file);
+            Path yml = root.resolve("apktool.yml");
+            if (Files.isRegularFile(yml) && Files.size(yml) <= MAX_MANIFEST_BYTES) {
+                meta = ApktoolMeta.parse(Files.readAllBytes(yml));
+            }
+        } catch (IOException e) {
+            units.add(WorkUnit.failed(new Problem(Kind.IO, MANIFEST, 0, "cannot read the manifest: " + describe(e))));
+            return;
+        }
+        ManifestReader.Read read = ManifestReader.text(xml, meta);
+        for (String p : read.problems()) {
+            units.add(WorkUnit.failed(new Problem(Kind.MANIFEST, MANIFEST, 0, p)));
+        }
+        if (read.manifest() != null) {
+            out.manifest(read.manifest());
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.pipeline.IndexSink;
+import dev.quiver.core.pipeline.InputInfo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +36,7 @@ public final class JsonIndexReader {
     static final int WINDOW = 256;
 
     /** One line of the file: exactly one of the three members is present. */
-    record Line(Input input, ParsedUnit unit, Map<String, Object> endInput) {
+    record Line(Input input, ParsedUnit unit, InputInfo endInput) {
     }
 
     record Input(String path, String kind) {
@@ -131,6 +131,7 @@ public final class JsonIndexReader {
                 }
                 sink.accept(line.unit());
             } else if (line.endInput() != null) {
+                sink.describe(line.endInput());
                 sink.endInput();
                 open = false;
             } else {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.pipeline.IndexSink;
+import dev.quiver.core.pipeline.InputInfo;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ public final class JsonIndexWriter implements IndexSink {
 
     private final AtomicOutput output;
     private final OutputStream out;
+    private InputInfo info = InputInfo.NONE;
 
     public JsonIndexWriter(Path target) throws IOException {
         this.output = new AtomicOutput(target, false);
@@ -60,8 +62,25 @@ public final class JsonIndexWriter implements IndexSink {
     }
 
     @Override
+    public void describe(InputInfo info) {
+        this.info = info;
+    }
+
+    /** The end record carries the input's size, SHA-256 and manifest (each left out when unknown). */
+    @Override
     public void endInput() throws IOException {
-        line(Map.of("endInput", Map.of()));
+        Map<String, Object> end = new LinkedHashMap<>();
+        if (info.bytes() != null) {
+            end.put("bytes", info.bytes());
+        }
+        if (info.sha256() != null) {
+            end.put("sha256", info.sha256());
+        }
+        if (info.manifest() != null) {
+            end.put("manifest", info.manifest());
+        }
+        line(Map.of("endInput", end));
+        info = InputInfo.NONE;
     }
 
     private void line(Object value) throws IOException {

@@ -19,7 +19,8 @@ public final class Schema {
     /** Tables whose row counts {@code quiver stats} reports, in display order. */
     public static final List<String> COUNTED_TABLES = List.of(
             "inputs", "sources", "classes", "interfaces", "annotations", "methods", "fields", "calls", "strings",
-            "field_refs", "type_refs", "method_ids", "field_ids", "problems");
+            "field_refs", "type_refs", "method_ids", "field_ids", "problems", "manifests", "permissions", "components",
+            "intent_filters");
 
     private Schema() {
     }
@@ -90,8 +91,36 @@ public final class Schema {
         }
         if (version != VERSION) {
             throw new SQLException(what + " has schema version " + version + "; this Quiver reads version "
-                    + VERSION + " (re-run 'quiver parse')");
+                    + VERSION + ": build it again with " + reparse(conn, what));
         }
+    }
+
+    /**
+     * The command that rebuilds a database of another version from its own inputs (the upgrade path: every
+     * version has an {@code inputs} table with the paths), or a general hint when they cannot be read.
+     */
+    private static String reparse(Connection conn, String what) {
+        StringBuilder sb = new StringBuilder("'quiver parse");
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT path FROM inputs ORDER BY id")) {
+            int n = 0;
+            while (rs.next()) {
+                if (++n > 20) {
+                    return "'quiver parse' on its inputs (more than 20; see: sqlite3 " + what + " 'SELECT path FROM inputs')";
+                }
+                sb.append(' ').append(shellQuote(rs.getString(1)));
+            }
+            if (n == 0) {
+                return "'quiver parse'";
+            }
+        } catch (SQLException e) {
+            return "'quiver parse'";
+        }
+        return sb.append(" -o ").append(shellQuote(what)).append('\'').toString();
+    }
+
+    private static String shellQuote(String s) {
+        return s.matches("[A-Za-z0-9_./@%+=:,-]+") ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"")
+                .replace("$", "\\$").replace("`", "\\`") + "\"";
     }
 
     private static void run(Connection conn, String resource) throws SQLException {

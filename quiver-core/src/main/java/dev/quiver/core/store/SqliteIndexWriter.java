@@ -6,6 +6,7 @@ import dev.quiver.core.model.Descriptors;
 import dev.quiver.core.model.FieldAccess;
 import dev.quiver.core.model.FieldDef;
 import dev.quiver.core.model.FieldRef;
+import dev.quiver.core.model.Manifest;
 import dev.quiver.core.model.MethodDef;
 import dev.quiver.core.model.MethodRef;
 import dev.quiver.core.model.ParsedUnit;
@@ -13,6 +14,7 @@ import dev.quiver.core.model.Problem;
 import dev.quiver.core.model.StringConst;
 import dev.quiver.core.model.TypeRef;
 import dev.quiver.core.pipeline.IndexSink;
+import dev.quiver.core.pipeline.InputInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,13 @@ public final class SqliteIndexWriter implements IndexSink {
     private final Map<FieldRef, Long> fieldIdOf = new HashMap<>(1 << 15);
 
     private long inputId;
+    /** Inputs with a smaller id were in the database before this run (what {@code --append} may replace). */
+    private long firstNewInputId;
+    private String inputPath;
+    private InputInfo inputInfo = InputInfo.NONE;
+    private ManifestRows manifestRows;
+    private final List<String> notes = new ArrayList<>();
+    private boolean removedInputs;
     private long sourceId;
     private long classId;
     private long fieldId;
@@ -135,6 +144,7 @@ public final class SqliteIndexWriter implements IndexSink {
             }
             conn.setAutoCommit(false);
             inputId = maxId("inputs");
+            firstNewInputId = inputId + 1;
             sourceId = maxId("sources");
             classId = maxId("classes");
             fieldId = maxId("fields");
@@ -162,7 +172,8 @@ public final class SqliteIndexWriter implements IndexSink {
             throw new IOException("cannot create database " + target + ": " + e.getMessage(), e);
         }
         mainShard = new Shard(conn, "main", false);
-        inputs = new BatchInsert(mainShard, "inputs", "id", "path", "kind");
+        inputs = new BatchInsert(mainShard, "inputs", "id", "path", "kind", "bytes", "sha256", "package", "version_code",
+                "version_name", "min_sdk", "target_sdk");
         sources = new BatchInsert(mainShard, "sources", "id", "input_id", "path", "bytes", "lines");
         classes = new BatchInsert(mainShard, "classes", "id", "input_id", "source_id", "line", "descriptor", "flags",
                 "superclass", "source_file");
@@ -282,15 +293,19 @@ public final class SqliteIndexWriter implements IndexSink {
     }
 
     @Override
-    public void beginInput(String path, String kind) throws IOException {
-        try {
-            inputs.add(++inputId, path, kind);
-            lastSourcePath = null;
-            inputKind = kind;
-            expectedBytes = 0;
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+    public void beginInput(String path, String kind) {
+        // The inputs row is written at endInput, when the input's digest and manifest are known.
+        ++inputId;
+        inputPath = path;
+        inputInfo = InputInfo.NONE;
+        lastSourcePath = null;
+        inputKind = kind;
+        expectedBytes = 0;
+    }
+
+    @Override
+    public void describe(InputInfo info) {
+        inputInfo = info;
     }
 
     @Override
@@ -347,9 +362,60 @@ public final class SqliteIndexWriter implements IndexSink {
         }
     }
 
+    /**
+     * Writes the inputs row and the manifest. With {@code --append}, an input that was already in the
+     * database (the same path, or the same SHA-256) is replaced: its old rows are deleted in this same
+     * transaction, so the database never holds it twice.
+     */
     @Override
     public void endInput() throws IOException {
-        // Nothing to do: rows are flushed as batches fill up, and at commit.
+        InputInfo info = inputInfo;
+        Manifest m = info.manifest();
+        try {
+            if (extend) {
+                replaceEarlier(info.sha256());
+            }
+            inputs.add(inputId, inputPath, inputKind, info.bytes(), info.sha256(), m == null ? null : m.packageName(),
+                    m == null ? null : m.versionCode(), m == null ? null : m.versionName(),
+                    m == null ? null : m.minSdk(), m == null ? null : m.targetSdk());
+            if (m != null) {
+                if (manifestRows == null) {
+                    manifestRows = new ManifestRows(conn);
+                }
+                manifestRows.write(inputId, m);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Deletes the inputs that were in the database before this run with this input's path or SHA-256. */
+    private void replaceEarlier(String sha256) throws SQLException {
+        List<Long> old = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = conn.prepareStatement("SELECT id, path = ? FROM inputs WHERE id < ?"
+                + " AND (path = ? OR (sha256 IS NOT NULL AND sha256 = ?)) ORDER BY id")) {
+            ps.setString(1, inputPath);
+            ps.setLong(2, firstNewInputId);
+            ps.setString(3, inputPath);
+            ps.setString(4, sha256);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    old.add(rs.getLong(1));
+                    why.add(rs.getInt(2) == 1 ? "same path" : "same SHA-256");
+                }
+            }
+        }
+        for (int i = 0; i < old.size(); i++) {
+            InputRemoval.delete(conn, old.get(i));
+            removedInputs = true;
+            notes.add(inputPath + " replaces input " + old.get(i) + " (" + why.get(i) + ")");
+        }
+    }
+
+    /** What the run did besides adding rows (inputs replaced), for the user. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     @Override
@@ -365,6 +431,9 @@ public final class SqliteIndexWriter implements IndexSink {
                     Schema.createIndexes(c, tables::contains);
                     c.commit();
                 });
+            }
+            if (removedInputs) {
+                InputRemoval.collectOrphans(conn);
             }
             try (Statement st = conn.createStatement()) {
                 st.executeUpdate("UPDATE classes SET duplicate = 1 WHERE duplicate = 0 AND (input_id, descriptor) IN"

@@ -14,9 +14,11 @@ import java.util.List;
  * @param exclude  class globs no method in between may match
  * @param app      an app selector, or null
  * @param limit    at most this many paths (shortest first)
+ * @param callbacks also step from a method that creates an object ({@code new X}) to the methods of {@code X}
+ *                 the framework may call back (see {@link Paths})
  */
 public record PathQuery(String from, List<Long> sources, String to, int depth, boolean dispatch, List<String> include,
-                        List<String> exclude, String app, int limit) {
+                        List<String> exclude, String app, int limit, boolean callbacks) {
     public PathQuery {
         sources = List.copyOf(sources);
         include = List.copyOf(include);
@@ -24,30 +26,34 @@ public record PathQuery(String from, List<Long> sources, String to, int depth, b
     }
 
     public static PathQuery between(String from, String to) {
-        return new PathQuery(from, List.of(), to, 10, false, List.of(), List.of(), null, 20);
+        return new PathQuery(from, List.of(), to, 10, false, List.of(), List.of(), null, 20, false);
     }
 
     public PathQuery withDepth(int d) {
-        return new PathQuery(from, sources, to, d, dispatch, include, exclude, app, limit);
+        return new PathQuery(from, sources, to, d, dispatch, include, exclude, app, limit, callbacks);
     }
 
     public PathQuery withDispatch(boolean d) {
-        return new PathQuery(from, sources, to, depth, d, include, exclude, app, limit);
+        return new PathQuery(from, sources, to, depth, d, include, exclude, app, limit, callbacks);
     }
 
     public PathQuery withFilters(List<String> inc, List<String> exc) {
-        return new PathQuery(from, sources, to, depth, dispatch, inc, exc, app, limit);
+        return new PathQuery(from, sources, to, depth, dispatch, inc, exc, app, limit, callbacks);
     }
 
     public PathQuery withApp(String a) {
-        return new PathQuery(from, sources, to, depth, dispatch, include, exclude, a, limit);
+        return new PathQuery(from, sources, to, depth, dispatch, include, exclude, a, limit, callbacks);
     }
 
     public PathQuery withLimit(int l) {
-        return new PathQuery(from, sources, to, depth, dispatch, include, exclude, app, l);
+        return new PathQuery(from, sources, to, depth, dispatch, include, exclude, app, l, callbacks);
+    }
+
+    public PathQuery withCallbacks(boolean c) {
+        return new PathQuery(from, sources, to, depth, dispatch, include, exclude, app, limit, c);
     }
 
     public PathQuery withSources(List<Long> ids) {
-        return new PathQuery(null, ids, to, depth, dispatch, include, exclude, app, limit);
+        return new PathQuery(null, ids, to, depth, dispatch, include, exclude, app, limit, callbacks);
     }
 }

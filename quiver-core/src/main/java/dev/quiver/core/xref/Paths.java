@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Call paths between two sets of methods, shortest first. A backward breadth-first walk from the
+ * Call paths between two sets of methods, shortest first (with {@code callbacks}, also through objects created
+ * for the framework to call back: {@link Callbacks}). A backward breadth-first walk from the
  * targets measures, for every method that can reach them, its distance to them and keeps the call
  * edges seen; paths are then enumerated forward from the sources, length by length, never
  * leaving that corridor and never visiting a method twice in one path. Cycles therefore cannot
@@ -63,6 +64,7 @@ public final class Paths {
         }
         int max = q.depth() == 0 ? Integer.MAX_VALUE : q.depth();
         Dispatch dispatch = q.dispatch() ? new Dispatch(refs, Hierarchy.of(index, deadline), apps, deadline) : null;
+        Callbacks callbacks = q.callbacks() ? new Callbacks(refs, Hierarchy.of(index, deadline), apps, deadline) : null;
         Set<Long> frontier = new LinkedHashSet<>();
         for (Ident t : targets) {
             distance.put(t.id(), 0);
@@ -90,8 +92,30 @@ public final class Paths {
                     }
                 }
             }
+            // With callbacks: a call to a constructor of X leads to X's callback methods in the frontier.
+            Set<Long> direct = new HashSet<>(all);
+            Map<Long, List<Long>> createdBy = new HashMap<>();
+            if (callbacks != null) {
+                for (Map.Entry<Long, List<Long>> e : callbacks.constructors(frontier).entrySet()) {
+                    for (Long ctor : e.getValue()) {
+                        all.add(ctor);
+                        createdBy.computeIfAbsent(ctor, k -> new ArrayList<>()).add(e.getKey());
+                    }
+                }
+            }
             Set<Long> next = new LinkedHashSet<>();
             for (Site s : refs.callsTo(all, apps, deadline)) {
+                for (Long cb : createdBy.getOrDefault(s.to(), List.of())) {
+                    Site step = new Site(s.from(), cb, "callback", null, s.path(), s.line(), s.app());
+                    out.computeIfAbsent(s.from(), k -> new ArrayList<>()).add(new Edge(cb, step, false));
+                    if (!distance.containsKey(s.from())) {
+                        distance.put(s.from(), d);
+                        next.add(s.from());
+                    }
+                }
+                if (!direct.contains(s.to())) {
+                    continue;
+                }
                 if (virtualOnly.contains(s.to()) && !Dispatch.isVirtual(s.kind())) {
                     continue;
                 }

@@ -48,3 +48,11 @@ CREATE INDEX IF NOT EXISTS type_refs_type ON type_refs(type)
 ;
 CREATE INDEX IF NOT EXISTS problems_input ON problems(input_id)
 ;
+CREATE INDEX IF NOT EXISTS permissions_input ON permissions(input_id)
+;
+CREATE INDEX IF NOT EXISTS components_input ON components(input_id)
+;
+CREATE INDEX IF NOT EXISTS components_class ON components(class)
+;
+CREATE INDEX IF NOT EXISTS intent_filters_component ON intent_filters(component_id)
+;

@@ -140,6 +140,66 @@ CREATE TABLE problems (
   message   TEXT NOT NULL
 )
 ;
+-- The manifest (docs/SCHEMA.md, "The manifest"): one row per input that has one, then its permissions,
+-- components and intent filters. Booleans are 0/1, NULL when the attribute is absent or not a literal.
+CREATE TABLE manifests (
+  input_id                INTEGER PRIMARY KEY REFERENCES inputs(id),
+  source                  TEXT NOT NULL,
+  application_name        TEXT,
+  application_class       TEXT,
+  debuggable              INTEGER,
+  allow_backup            INTEGER,
+  uses_cleartext_traffic  INTEGER,
+  network_security_config TEXT,
+  test_only               INTEGER,
+  permission              TEXT,
+  process                 TEXT,
+  enabled                 INTEGER,
+  app_component_factory   TEXT,
+  backup_agent            TEXT
+)
+;
+CREATE TABLE permissions (
+  id               INTEGER PRIMARY KEY,
+  input_id         INTEGER NOT NULL REFERENCES inputs(id),
+  kind             TEXT NOT NULL,
+  name             TEXT,
+  protection_level TEXT,
+  max_sdk          INTEGER
+)
+;
+CREATE TABLE components (
+  id               INTEGER PRIMARY KEY,
+  input_id         INTEGER NOT NULL REFERENCES inputs(id),
+  kind             TEXT NOT NULL,
+  name             TEXT,
+  class            TEXT,
+  exported         INTEGER,
+  exported_reason  TEXT NOT NULL,
+  permission       TEXT,
+  read_permission  TEXT,
+  write_permission TEXT,
+  process          TEXT,
+  enabled          INTEGER,
+  authorities      TEXT,
+  target_activity  TEXT
+)
+;
+CREATE TABLE intent_filters (
+  id           INTEGER PRIMARY KEY,
+  component_id INTEGER NOT NULL REFERENCES components(id),
+  position     INTEGER NOT NULL,
+  priority     INTEGER
+)
+;
+CREATE TABLE intent_filter_items (
+  filter_id INTEGER NOT NULL REFERENCES intent_filters(id),
+  position  INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  value     TEXT NOT NULL,
+  PRIMARY KEY (filter_id, position)
+) WITHOUT ROWID
+;
 -- Convenience views: canonical signatures and file paths joined in.
 CREATE VIEW v_methods AS
   SELECT m.id, c.descriptor || '->' || m.name || m.descriptor AS signature, m.sig_id,
