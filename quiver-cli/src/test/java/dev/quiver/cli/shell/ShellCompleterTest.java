@@ -59,7 +59,7 @@ class ShellCompleterTest {
 
     @Test
     void optionsAndTheirValues() {
-        assertThat(complete(quiver, "xref X --ca")).containsExactly("--callers", "--callees");
+        assertThat(complete(quiver, "xref X --ca")).containsExactly("--callers", "--callees", "--callbacks");
         assertThat(complete(analyzer, "sxcl -d ")).containsExactly("to", "from");
         assertThat(complete(analyzer, "dc -f ")).containsExactly("dot", "png", "pdf", "svg", "json");
         assertThat(complete(analyzer, "s -t c")).containsExactly("class", "const");
