@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,9 +45,8 @@ public final class ParseCommand implements Callable<Integer> {
             description = "Output file (default: quiver.db, or quiver.json with --format json).")
     Path output;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Worker threads (default: all cores; 1 = single-threaded, same output).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "sqlite or json (default: ${DEFAULT-VALUE}).",
             defaultValue = "sqlite")
@@ -66,7 +66,7 @@ public final class ParseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Indexer.Request request = ParseOptions.request(spec, paths, ParseOptions.output(output, format), format,
-                append, jobs, suffix);
+                append, jobs.resolve(), suffix);
         return IndexRun.run(request, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
     }
 }

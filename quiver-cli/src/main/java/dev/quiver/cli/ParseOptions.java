@@ -17,17 +17,13 @@ final class ParseOptions {
     }
 
     static Indexer.Request request(CommandSpec spec, List<Path> paths, Path output, Indexer.Format format,
-            boolean append, Integer jobs, String suffix) {
-        int j = jobs == null || jobs == 0 ? Indexer.defaultJobs() : jobs;
-        if (j < 0 || j > 256) {
-            throw new ParameterException(spec.commandLine(), "-j must be between 1 and 256 (0 = all cores), was " + jobs);
-        }
+            boolean append, int jobs, String suffix) {
         if (append && format != Indexer.Format.SQLITE) {
             throw new ParameterException(spec.commandLine(), "--append works only with --format sqlite");
         }
         if (suffix == null || suffix.isBlank()) {
             throw new ParameterException(spec.commandLine(), "the suffix must not be empty");
         }
-        return new Indexer.Request(paths, output, format, append, j, suffix);
+        return new Indexer.Request(paths, output, format, append, jobs, suffix);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,8 +39,8 @@ public final class ParserCommand implements Callable<Integer> {
             description = "Output file (default: quiver.db, or quiver.json with -f json).")
     Path output;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer jobs;
+    @Mixin
+    JobsOption jobs;
 
     @Option(names = {"-d", "--depth"}, paramLabel = "DEPTH",
             description = "Accepted for smalisca compatibility; Quiver always parses every depth.")
@@ -54,7 +55,7 @@ public final class ParserCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Indexer.Request request = ParseOptions.request(spec, List.of(location), ParseOptions.output(output, format),
-                format, false, jobs, suffix);
+                format, false, jobs.resolve(), suffix);
         return IndexRun.run(request, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
     }
 }

@@ -28,6 +28,7 @@ import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -153,8 +154,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = {"--edit"}, description = "Open the matches in $VISUAL or $EDITOR afterwards.")
     boolean edit;
 
-    @Option(names = {"-j", "--threads"}, paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    JobsOption jobs;
     @Option(names = {"--sort"}, paramLabel = "HOW", description = "'path' for a stable order (still searched in parallel), or 'none'.")
     String sort;
 
@@ -282,10 +283,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         int a = nonNegative(after != null ? after : context != null ? context : 0, "-A/-C");
         int b = nonNegative(before != null ? before : context != null ? context : 0, "-B/-C");
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-            throw new ParameterException(spec.commandLine(), "-j/--threads must be at least 1");
-        }
+        int n = jobs.resolve();
         boolean sortPath = false;
         if (sort != null) {
             if (sort.equals("path")) {
