@@ -4,9 +4,11 @@ import dev.quiver.core.model.FieldRef;
 import dev.quiver.core.model.MethodRef;
 import org.jf.dexlib2.Format;
 import org.jf.dexlib2.dexbacked.DexBackedDexFile;
+import org.jf.dexlib2.dexbacked.DexBuffer;
 import org.jf.dexlib2.dexbacked.instruction.DexBackedInstruction;
-import org.jf.dexlib2.dexbacked.reference.DexBackedFieldReference;
-import org.jf.dexlib2.dexbacked.reference.DexBackedMethodReference;
+import org.jf.dexlib2.dexbacked.raw.FieldIdItem;
+import org.jf.dexlib2.dexbacked.raw.MethodIdItem;
+import org.jf.dexlib2.dexbacked.reference.DexBackedMethodProtoReference;
 
 /**
  * The references of one DEX file, each decoded once: a method, field, string or type is read from
@@ -27,6 +29,7 @@ final class DexRefs {
     private final FieldRef[] fields;
     private final String[] strings;
     private final String[] types;
+    private final String[] protos;
 
     DexRefs(DexBackedDexFile dex) {
         this.dex = dex;
@@ -34,26 +37,47 @@ final class DexRefs {
         this.fields = new FieldRef[dex.getFieldSection().size()];
         this.strings = new String[dex.getStringSection().size()];
         this.types = new String[dex.getTypeSection().size()];
+        this.protos = new String[dex.getProtoSection().size()];
     }
 
-    /** The method of {@code method_ids[index]}. */
+    /**
+     * The method of {@code method_ids[index]}. Its class, name and prototype are read through the
+     * type, string and prototype caches, by their indexes in the {@code method_id_item}, so a name
+     * shared by many methods ({@code <init>}, {@code Ljava/lang/String;}) is decoded once per DEX.
+     */
     MethodRef method(int index) {
         MethodRef r = methods[index];
         if (r == null) {
-            DexBackedMethodReference m = dex.getMethodSection().get(index);
-            r = new MethodRef(m.getDefiningClass(), m.getName(),
-                    SmaliText.descriptor(m.getParameterTypes(), m.getReturnType()));
+            DexBuffer b = dex.getBuffer();
+            int at = dex.getMethodSection().getOffset(index);
+            r = new MethodRef(type(b.readUshort(at + MethodIdItem.CLASS_OFFSET)),
+                    string(b.readSmallUint(at + MethodIdItem.NAME_OFFSET)),
+                    proto(b.readUshort(at + MethodIdItem.PROTO_OFFSET)));
             methods[index] = r;
         }
         return r;
     }
 
-    /** The field of {@code field_ids[index]}. */
+    /** The descriptor ({@code (ILjava/lang/String;)V}) of {@code proto_ids[index]}. */
+    private String proto(int index) {
+        String s = protos[index];
+        if (s == null) {
+            DexBackedMethodProtoReference p = dex.getProtoSection().get(index);
+            s = SmaliText.descriptor(p.getParameterTypes(), p.getReturnType());
+            protos[index] = s;
+        }
+        return s;
+    }
+
+    /** The field of {@code field_ids[index]}, read through the type and string caches as {@link #method} is. */
     FieldRef field(int index) {
         FieldRef r = fields[index];
         if (r == null) {
-            DexBackedFieldReference f = dex.getFieldSection().get(index);
-            r = new FieldRef(f.getDefiningClass(), f.getName(), f.getType());
+            DexBuffer b = dex.getBuffer();
+            int at = dex.getFieldSection().getOffset(index);
+            r = new FieldRef(type(b.readUshort(at + FieldIdItem.CLASS_OFFSET)),
+                    string(b.readSmallUint(at + FieldIdItem.NAME_OFFSET)),
+                    type(b.readUshort(at + FieldIdItem.TYPE_OFFSET)));
             fields[index] = r;
         }
         return r;

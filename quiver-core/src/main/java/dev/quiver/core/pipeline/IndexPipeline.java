@@ -141,7 +141,7 @@ public final class IndexPipeline {
             public void accept(WorkUnit unit) throws InterruptedException {
                 ParsedUnit parsed = readSafely(unit);
                 try {
-                    stage.write(parsed, unit.size());
+                    stage.write(parsed, stage.sink.prepare(parsed), unit.size());
                 } catch (IOException e) {
                     throw new SinkFailure(e);
                 }
@@ -210,8 +210,9 @@ public final class IndexPipeline {
                             return;
                         }
                         ParsedUnit parsed = readSafely(task.unit());
-                        hashTargets(parsed);
-                        results.add(new Result(Result.UNIT, task.seq(), parsed, task.unit().size(), null));
+                        Object prepared = stage.sink.prepare(parsed);
+                        results.add(new Result(Result.UNIT, task.seq(), parsed, task.unit().size(), null, null,
+                                prepared));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -245,7 +246,7 @@ public final class IndexPipeline {
                         pending.put(r.seq, r);
                         Result ready;
                         while ((ready = pending.remove(next)) != null) {
-                            stage.write(ready.unit, ready.size);
+                            stage.write(ready.unit, ready.prepared, ready.size);
                             permits.release();
                             bytePermits.release(kib(ready.size));
                             next++;
@@ -266,32 +267,6 @@ public final class IndexPipeline {
             if (!ok) {
                 walker.interrupt();
                 workers.forEach(Thread::interrupt);
-            }
-        }
-    }
-
-    /**
-     * Computes (and so caches, in each String) the hash codes of call and field targets on the worker
-     * thread. The single sink deduplicates targets in a hash map; hashing millions of fresh strings
-     * there was half of the writer thread's Java time on the Android framework (JFR, 2.3M calls).
-     */
-    private static void hashTargets(ParsedUnit unit) {
-        for (ClassDef c : unit.classes()) {
-            // Definitions are identities too (methods.sig_id, fields.sig_id): their strings' hashes as well.
-            c.descriptor().hashCode();
-            for (var f : c.fields()) {
-                f.name().hashCode();
-                f.type().hashCode();
-            }
-            for (MethodDef m : c.methods()) {
-                m.name().hashCode();
-                m.descriptor().hashCode();
-                for (var k : m.calls()) {
-                    k.target().hashCode();
-                }
-                for (var f : m.fieldAccesses()) {
-                    f.target().hashCode();
-                }
             }
         }
     }
@@ -363,18 +338,26 @@ public final class IndexPipeline {
         final long size;
         final Throwable failure;
         final Manifest manifest;
+        /** What {@link IndexSink#prepare} made of the unit on its worker. */
+        final Object prepared;
 
         Result(int type, long seq, ParsedUnit unit, long size, Throwable failure) {
             this(type, seq, unit, size, failure, null);
         }
 
         Result(int type, long seq, ParsedUnit unit, long size, Throwable failure, Manifest manifest) {
+            this(type, seq, unit, size, failure, manifest, null);
+        }
+
+        Result(int type, long seq, ParsedUnit unit, long size, Throwable failure, Manifest manifest,
+                Object prepared) {
             this.type = type;
             this.seq = seq;
             this.unit = unit;
             this.size = size;
             this.failure = failure;
             this.manifest = manifest;
+            this.prepared = prepared;
         }
     }
 
@@ -400,9 +383,9 @@ public final class IndexPipeline {
         }
 
         /** @param size the unit's {@link WorkUnit#size()}: what progress is measured in */
-        void write(ParsedUnit unit, long size) throws IOException {
+        void write(ParsedUnit unit, Object prepared, long size) throws IOException {
             ParsedUnit checked = flagDuplicates(unit);
-            sink.accept(checked);
+            sink.accept(checked, prepared);
             totals.add(checked);
             totals.progressBytes += size;
             checked.problems().forEach(progress::problem);

@@ -21,6 +21,20 @@ public interface IndexSink extends AutoCloseable {
     void accept(ParsedUnit unit) throws IOException;
 
     /**
+     * Work on a unit that needs no order, done ahead of {@link #accept(ParsedUnit, Object)} on the
+     * worker thread that read it, concurrently with other workers and with the sink's own thread
+     * (so it must be thread-safe). What it returns is handed to {@code accept} with the unit.
+     */
+    default Object prepare(ParsedUnit unit) {
+        return null;
+    }
+
+    /** Takes a unit with what {@link #prepare} returned for it; by default {@link #accept(ParsedUnit)}. */
+    default void accept(ParsedUnit unit, Object prepared) throws IOException {
+        accept(unit);
+    }
+
+    /**
      * What identifies the current input (size, SHA-256, manifest), once it has been read: called once,
      * just before {@link #endInput()}.
      */

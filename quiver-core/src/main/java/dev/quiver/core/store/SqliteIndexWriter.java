@@ -24,9 +24,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The writer: streams parsed units into a new SQLite database (or a copy of an existing one for
@@ -86,8 +85,13 @@ public final class SqliteIndexWriter implements IndexSink {
     private final boolean extend;
     private String inputKind;
     private long expectedBytes;
-    private final Map<MethodRef, Long> methodIdOf = new HashMap<>(1 << 16);
-    private final Map<FieldRef, Long> fieldIdOf = new HashMap<>(1 << 15);
+    /**
+     * Every method and field identity of the run, interned by the parse workers ({@link #prepare}); the
+     * sink thread gives each its {@code method_ids} / {@code field_ids} row id the first time it writes
+     * it, so ids follow the sink's order and are the same for any {@code -j}.
+     */
+    private final ConcurrentHashMap<MethodRef, Slot> methodSlots = new ConcurrentHashMap<>(1 << 16);
+    private final ConcurrentHashMap<FieldRef, Slot> fieldSlots = new ConcurrentHashMap<>(1 << 15);
 
     private long inputId;
     /** Inputs with a smaller id were in the database before this run (what {@code --append} may replace). */
@@ -255,35 +259,106 @@ public final class SqliteIndexWriter implements IndexSink {
         try (Statement st = conn.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT id, class, name, descriptor FROM method_ids")) {
                 while (rs.next()) {
-                    methodIdOf.put(new MethodRef(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
+                    MethodRef ref = new MethodRef(rs.getString(2), rs.getString(3), rs.getString(4));
+                    methodSlots.put(ref, new Slot(ref, null, rs.getLong(1)));
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT id, class, name, type FROM field_ids")) {
                 while (rs.next()) {
-                    fieldIdOf.put(new FieldRef(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
+                    FieldRef ref = new FieldRef(rs.getString(2), rs.getString(3), rs.getString(4));
+                    fieldSlots.put(ref, new Slot(null, ref, rs.getLong(1)));
                 }
             }
         }
     }
 
-    private long methodTarget(MethodRef ref) throws SQLException {
-        Long id = methodIdOf.get(ref);
-        if (id == null) {
-            id = ++methodIdsId;
-            methodIdOf.put(ref, id);
-            methodIds.add(id, ref.owner(), ref.name(), ref.descriptor());
+    /**
+     * One method or field identity. Made by whichever worker meets it first; its {@link #id} is 0
+     * until the sink thread writes its row, and is read and written by that thread only.
+     */
+    private static final class Slot {
+        final MethodRef method;
+        final FieldRef field;
+        long id;
+
+        Slot(MethodRef method, FieldRef field, long id) {
+            this.method = method;
+            this.field = field;
+            this.id = id;
         }
-        return id;
     }
 
-    private long fieldTarget(FieldRef ref) throws SQLException {
-        Long id = fieldIdOf.get(ref);
-        if (id == null) {
-            id = ++fieldIdsId;
-            fieldIdOf.put(ref, id);
-            fieldIds.add(id, ref.owner(), ref.name(), ref.type());
+    private Slot methodSlot(MethodRef ref) {
+        Slot s = methodSlots.get(ref);
+        if (s == null) {
+            Slot fresh = new Slot(ref, null, 0);
+            s = methodSlots.putIfAbsent(ref, fresh);
+            return s != null ? s : fresh;
         }
-        return id;
+        return s;
+    }
+
+    private Slot fieldSlot(FieldRef ref) {
+        Slot s = fieldSlots.get(ref);
+        if (s == null) {
+            Slot fresh = new Slot(null, ref, 0);
+            s = fieldSlots.putIfAbsent(ref, fresh);
+            return s != null ? s : fresh;
+        }
+        return s;
+    }
+
+    /**
+     * Interns every identity the unit names, in the order {@link #writeClass} meets them (per class:
+     * its fields, then per method the method itself, its call targets and its field targets). Runs on
+     * the parse workers, so the hashing and comparing of millions of names is off the sink thread.
+     */
+    @Override
+    public Object prepare(ParsedUnit unit) {
+        int n = 0;
+        for (ClassDef c : unit.classes()) {
+            n += c.fields().size();
+            for (MethodDef m : c.methods()) {
+                n += 1 + m.calls().size() + m.fieldAccesses().size();
+            }
+        }
+        Slot[] slots = new Slot[n];
+        int i = 0;
+        for (ClassDef c : unit.classes()) {
+            for (FieldDef f : c.fields()) {
+                slots[i++] = fieldSlot(new FieldRef(c.descriptor(), f.name(), f.type()));
+            }
+            for (MethodDef m : c.methods()) {
+                slots[i++] = methodSlot(m.ref(c.descriptor()));
+                for (Call k : m.calls()) {
+                    slots[i++] = methodSlot(k.target());
+                }
+                for (FieldAccess f : m.fieldAccesses()) {
+                    slots[i++] = fieldSlot(f.target());
+                }
+            }
+        }
+        return slots;
+    }
+
+    /** The row id of a method identity, writing its {@code method_ids} row the first time. */
+    private long methodTarget(Slot s) throws SQLException {
+        if (s.id == 0) {
+            s.id = ++methodIdsId;
+            MethodRef ref = s.method;
+            methodIds.add(s.id, ref.owner(), ref.name(), ref.descriptor());
+        }
+        return s.id;
+    }
+
+    /** The row id of a field identity, writing its {@code field_ids} row the first time. */
+    private long fieldTarget(Slot s) throws SQLException {
+        if (s.id == 0) {
+            s.id = ++fieldIdsId;
+            FieldRef ref = s.field;
+            fieldIds.add(s.id, ref.owner(), ref.name(), ref.type());
+        }
+        return s.id;
     }
 
     private long maxId(String table) throws SQLException {
@@ -310,13 +385,20 @@ public final class SqliteIndexWriter implements IndexSink {
 
     @Override
     public void accept(ParsedUnit unit) throws IOException {
+        accept(unit, prepare(unit));
+    }
+
+    @Override
+    public void accept(ParsedUnit unit, Object prepared) throws IOException {
+        Slot[] slots = prepared instanceof Slot[] s ? s : (Slot[]) prepare(unit);
+        int next = 0;
         try {
             if (!unit.path().equals(lastSourcePath)) {
                 sources.add(++sourceId, inputId, unit.path(), unit.bytes(), unit.lines());
                 lastSourcePath = unit.path();
             }
             for (ClassDef c : unit.classes()) {
-                writeClass(c);
+                next = writeClass(c, slots, next);
             }
             for (Problem p : unit.problems()) {
                 problems.add(++problemId, inputId, sourceId, p.path(), p.line(), p.kind().label(), p.message());
@@ -326,7 +408,8 @@ public final class SqliteIndexWriter implements IndexSink {
         }
     }
 
-    private void writeClass(ClassDef c) throws SQLException {
+    /** Writes one class; its identities are {@code slots[next…]}; returns the index after them. */
+    private int writeClass(ClassDef c, Slot[] slots, int next) throws SQLException {
         long cid = ++classId;
         classes.add(cid, inputId, sourceId, c.line(), c.descriptor(), c.flags(), c.superclass(), c.sourceFile());
         int pos = 0;
@@ -338,28 +421,29 @@ public final class SqliteIndexWriter implements IndexSink {
             annotations.add(cid, pos++, a);
         }
         for (FieldDef f : c.fields()) {
-            long sig = fieldTarget(new FieldRef(c.descriptor(), f.name(), f.type()));
+            long sig = fieldTarget(slots[next++]);
             fields.add(++fieldId, cid, sig, f.line(), f.name(), f.type(), f.flags(), f.initialValue());
         }
         for (MethodDef m : c.methods()) {
             long mid = ++methodId;
             String d = m.descriptor();
-            methods.add(mid, cid, methodTarget(m.ref(c.descriptor())), m.firstLine(), m.lastLine(), m.name(), d, Descriptors.parameters(d),
+            methods.add(mid, cid, methodTarget(slots[next++]), m.firstLine(), m.lastLine(), m.name(), d, Descriptors.parameters(d),
                     Descriptors.returnType(d), m.flags(), m.registers() < 0 ? null : m.registers(),
                     m.locals() < 0 ? null : m.locals());
             for (Call k : m.calls()) {
-                calls.add(++callId, mid, k.line(), k.kind(), methodTarget(k.target()), k.registers(), k.extra());
+                calls.add(++callId, mid, k.line(), k.kind(), methodTarget(slots[next++]), k.registers(), k.extra());
             }
             for (StringConst s : m.strings()) {
                 strings.add(++stringId, mid, s.line(), s.value(), s.jumbo() ? 1 : 0);
             }
             for (FieldAccess f : m.fieldAccesses()) {
-                fieldRefs.add(++fieldRefId, mid, f.line(), f.kind(), fieldTarget(f.target()));
+                fieldRefs.add(++fieldRefId, mid, f.line(), f.kind(), fieldTarget(slots[next++]));
             }
             for (TypeRef t : m.typeRefs()) {
                 typeRefs.add(++typeRefId, mid, t.line(), t.kind(), t.type());
             }
         }
+        return next;
     }
 
     /**
