@@ -5,7 +5,8 @@ import java.io.IOException;
 
 /**
  * Where parsed units go: the SQLite writer, the JSON writer. Called from one thread only,
- * in input order, so implementations need no locking and produce deterministic output.
+ * in input order, so implementations need no locking and produce deterministic output; the one
+ * exception is {@link #prepare}, which the parse workers call concurrently.
  */
 public interface IndexSink extends AutoCloseable {
     /** A new input starts; all units until {@link #endInput} belong to it. */
