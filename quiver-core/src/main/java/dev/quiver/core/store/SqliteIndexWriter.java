@@ -289,23 +289,19 @@ public final class SqliteIndexWriter implements IndexSink {
     }
 
     private Slot methodSlot(MethodRef ref) {
-        Slot s = methodSlots.get(ref);
-        if (s == null) {
-            Slot fresh = new Slot(ref, null, 0);
-            s = methodSlots.putIfAbsent(ref, fresh);
-            return s != null ? s : fresh;
-        }
-        return s;
+        Slot s = methodSlots.get(ref); // a plain read first: most identities are met many times
+        return s != null ? s : intern(methodSlots, ref, new Slot(ref, null, 0));
     }
 
     private Slot fieldSlot(FieldRef ref) {
         Slot s = fieldSlots.get(ref);
-        if (s == null) {
-            Slot fresh = new Slot(null, ref, 0);
-            s = fieldSlots.putIfAbsent(ref, fresh);
-            return s != null ? s : fresh;
-        }
-        return s;
+        return s != null ? s : intern(fieldSlots, ref, new Slot(null, ref, 0));
+    }
+
+    /** {@code fresh} for {@code ref}, unless another worker interned one first: then that one. */
+    private static <K> Slot intern(ConcurrentHashMap<K, Slot> slots, K ref, Slot fresh) {
+        Slot earlier = slots.putIfAbsent(ref, fresh);
+        return earlier != null ? earlier : fresh;
     }
 
     /**

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quiver.core.TestTrees;
+import dev.quiver.core.model.ParsedUnit;
 import dev.quiver.core.pipeline.IndexPipeline;
 import dev.quiver.core.pipeline.ProgressListener;
+import dev.quiver.core.smali.SmaliParser;
 import dev.quiver.core.smali.SmaliTreeFormat;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +29,60 @@ class SqliteIndexWriterTest {
             new IndexPipeline(jobs, ProgressListener.NONE)
                     .run(List.of(new IndexPipeline.Input(tree, "tree", new SmaliTreeFormat())), w);
             w.commit();
+        }
+    }
+
+    @Test
+    void workersPreparingTheSameNewIdentitiesAtOnceShareOneRowEach() throws Exception {
+        // prepare() runs on the parse workers: when several meet a new target at the same moment,
+        // all must get the same slot, or the identity would be written twice.
+        StringBuilder body = new StringBuilder();
+        for (int t = 0; t < 20_000; t++) {
+            body.append("    invoke-static {}, Lshared/T;->m").append(t).append("()V\n")
+                    .append("    sget v0, Lshared/T;->f").append(t).append(":I\n");
+        }
+        int workers = 4;
+        for (int round = 0; round < 3; round++) {
+            List<ParsedUnit> units = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                String text = ".class public Lc/C" + i + ";\n.super Ljava/lang/Object;\n.method public run()V\n"
+                        + "    .registers 1\n" + body + "    return-void\n.end method\n";
+                units.add(new SmaliParser().parse("c/C" + i + ".smali", text.getBytes(StandardCharsets.UTF_8)));
+            }
+            Path db = tmp.resolve("race" + round + ".db");
+            try (SqliteIndexWriter w = new SqliteIndexWriter(db, false)) {
+                Object[] prepared = new Object[workers];
+                CountDownLatch go = new CountDownLatch(1);
+                List<Thread> threads = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    int k = i;
+                    Thread t = new Thread(() -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        prepared[k] = w.prepare(units.get(k));
+                    });
+                    t.start();
+                    threads.add(t);
+                }
+                go.countDown();
+                for (Thread t : threads) {
+                    t.join();
+                }
+                w.beginInput("race", "smali");
+                for (int i = 0; i < workers; i++) {
+                    w.accept(units.get(i), prepared[i]);
+                }
+                w.endInput();
+                w.commit();
+            }
+            // 20,000 targets and 20,000 fields, each once, and the run() of each unit
+            assertThat(TestTrees.count(db, "SELECT count(*) FROM method_ids")).isEqualTo(20_000 + workers);
+            assertThat(TestTrees.count(db, "SELECT count(*) FROM field_ids")).isEqualTo(20_000);
+            assertThat(TestTrees.count(db, "SELECT count(DISTINCT target_id) FROM calls")).isEqualTo(20_000);
+            assertThat(TestTrees.count(db, "SELECT count(*) FROM calls")).isEqualTo(workers * 20_000L);
         }
     }
 
