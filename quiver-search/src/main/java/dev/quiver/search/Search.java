@@ -143,6 +143,11 @@ public final class Search {
             reporter.error("cannot write output: " + output.failure().getMessage());
         }
         List<EditTarget> targets = new ArrayList<>(editTargets);
+        if (cfg.sortByPath()) {
+            // Workers add targets as they finish; with --sort path the output, and so the editor's
+            // list, follows the sorted paths.
+            targets.sort(Comparator.comparing(EditTarget::path, Search::comparePaths));
+        }
         return new SearchResult(anyMatch.get(), anyError.get(), stats, elapsed, replacements.get(), filesChanged.get(), targets);
     }
 
