@@ -84,8 +84,14 @@ final class DexClassReader {
         for (Method m : dexClass.getVirtualMethods()) {
             methods.add(method(m, refs));
         }
+        // Copied one by one: dexlib2's list trusts the type_list's declared size, and copying it whole
+        // would allocate that size first (2^31 in a forged DEX) instead of failing at the first bad item.
+        List<String> interfaces = new ArrayList<>();
+        for (String i : dexClass.getInterfaces()) {
+            interfaces.add(i);
+        }
         return new ClassDef(type, AccessFlags.formatAccessFlagsForClass(dexClass.getAccessFlags()),
-                dexClass.getSuperclass(), dexClass.getInterfaces(), dexClass.getSourceFile(), annotations, 0,
+                dexClass.getSuperclass(), interfaces, dexClass.getSourceFile(), annotations, 0,
                 fields, methods);
     }
 

@@ -102,14 +102,31 @@ final class DexUnits {
             return new Problem(Kind.IO, name, 0, "truncated DEX: the header declares " + declared
                     + " bytes, there are " + b.length);
         }
-        long classCount = Integer.toUnsignedLong(header.getInt(HeaderItem.CLASS_COUNT_OFFSET));
-        long classStart = Integer.toUnsignedLong(header.getInt(HeaderItem.CLASS_START_OFFSET));
-        if (classCount > 0 && classStart + classCount * CLASS_DEF_SIZE > b.length) {
-            return new Problem(Kind.IO, name, 0, "corrupt DEX: " + classCount + " class definitions at offset "
-                    + classStart + " run past the end of the file (" + b.length + " bytes)");
+        // Every id section must lie inside the file: Quiver sizes its reference caches by these counts,
+        // and dexlib2 trusts them, so a forged count would otherwise ask for gigabytes up front.
+        for (Section s : SECTIONS) {
+            long count = Integer.toUnsignedLong(header.getInt(s.countOffset));
+            long start = Integer.toUnsignedLong(header.getInt(s.startOffset));
+            if (count > 0 && start + count * s.itemSize > b.length) {
+                return new Problem(Kind.IO, name, 0, "corrupt DEX: " + count + " " + s.name + " at offset "
+                        + start + " run past the end of the file (" + b.length + " bytes)");
+            }
         }
         return null;
     }
+
+    /** An id section of the DEX header: where its count and offset are, and the size of one item. */
+    private record Section(String name, int countOffset, int startOffset, int itemSize) {
+    }
+
+    private static final List<Section> SECTIONS = List.of(
+            new Section("string ids", HeaderItem.STRING_COUNT_OFFSET, HeaderItem.STRING_START_OFFSET, 4),
+            new Section("type ids", HeaderItem.TYPE_COUNT_OFFSET, HeaderItem.TYPE_START_OFFSET, 4),
+            new Section("prototype ids", HeaderItem.PROTO_COUNT_OFFSET, HeaderItem.PROTO_START_OFFSET, 12),
+            new Section("field ids", HeaderItem.FIELD_COUNT_OFFSET, HeaderItem.FIELD_START_OFFSET, 8),
+            new Section("method ids", HeaderItem.METHOD_COUNT_OFFSET, HeaderItem.METHOD_START_OFFSET, 8),
+            new Section("class definitions", HeaderItem.CLASS_COUNT_OFFSET, HeaderItem.CLASS_START_OFFSET,
+                    CLASS_DEF_SIZE));
 
     private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
@@ -135,6 +152,13 @@ final class DexUnits {
                 } catch (RuntimeException e) {
                     problems.add(new Problem(Kind.IO, path, 0, "corrupt DEX: class " + typeOf(i)
                             + " could not be read (" + describe(e) + "); skipped"));
+                } catch (OutOfMemoryError | StackOverflowError e) {
+                    // A forged size or nesting depth: the failed allocation or recursion is this class's
+                    // alone (nothing of it is kept), so the other classes are still read.
+                    problems.add(new Problem(Kind.IO, path, 0, "corrupt DEX: class " + typeOf(i)
+                            + " could not be read (" + (e instanceof StackOverflowError
+                            ? "its data nests too deeply" : "its data declares more than fits in memory")
+                            + "); skipped"));
                 }
             }
             return new ParsedUnit(path, fileBytes, 0, classes, problems);

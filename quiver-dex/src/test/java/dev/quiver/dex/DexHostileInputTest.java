@@ -118,6 +118,53 @@ class DexHostileInputTest {
         assertThat(s.strings()).isEqualTo(1);
     }
 
+    /** Found by fuzzing: the reference caches were sized by this count before anything was read. */
+    @ParameterizedTest
+    @ValueSource(ints = {0x38, 0x40, 0x48, 0x50, 0x58})
+    void anIdSectionCountPastTheEndOfTheFileIsAProblemNotAnOutOfMemoryError(int countOffset) throws Exception {
+        byte[] bad = dex.clone();
+        ByteBuffer b = ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN);
+        int start = b.getInt(countOffset + 4);
+        b.putInt(countOffset, Integer.MAX_VALUE);
+        Path file = Files.write(tmp.resolve("classes.dex"), bad);
+
+        RunSummary s = TestDex.index(tmp.resolve("q.db"), 2, file, tmp.resolve("good.dex"));
+
+        String section = Map.of(0x38, "string ids", 0x40, "type ids", 0x48, "prototype ids", 0x50, "field ids",
+                0x58, "method ids").get(countOffset);
+        assertThat(problems(tmp.resolve("q.db"))).containsExactly("io classes.dex: corrupt DEX: 2147483647 "
+                + section + " at offset " + start + " run past the end of the file (" + bad.length + " bytes)");
+        assertThat(s.classes()).as("the other input is still indexed").isEqualTo(2);
+    }
+
+    /**
+     * Found by fuzzing: a class's interface list declaring 2^31-1 entries was copied whole, which asked
+     * the JVM for that array up front (an OutOfMemoryError that ended the run). Now the list is read
+     * item by item, fails at the first bad one, and only that class is lost.
+     */
+    @Test
+    void aForgedInterfaceCountLosesOnlyItsClass() throws Exception {
+        byte[] withInterfaces = Files.readAllBytes(TestDex.assembleText(tmp, List.of(
+                GOOD.replace(".super Ljava/lang/Object;", ".super Ljava/lang/Object;\n.implements Ljava/lang/Runnable;"),
+                GOOD.replace("good/A", "good/B")), "ifaces.dex"));
+        ByteBuffer b = ByteBuffer.wrap(withInterfaces).order(ByteOrder.LITTLE_ENDIAN);
+        int classDefs = b.getInt(0x64);
+        int typeList = -1;
+        for (int i = 0; i < b.getInt(0x60); i++) {
+            typeList = Math.max(typeList, b.getInt(classDefs + i * 32 + 12)); // interfaces_off; 0 for none
+        }
+        assertThat(typeList).as("Lgood/A; has an interface list").isPositive();
+        b.putInt(typeList, Integer.MAX_VALUE);
+        Path file = Files.write(tmp.resolve("classes.dex"), withInterfaces);
+
+        RunSummary s = TestDex.index(tmp.resolve("q.db"), 1, file);
+
+        assertThat(problems(tmp.resolve("q.db"))).singleElement().asString()
+                .startsWith("io classes.dex: corrupt DEX: class Lgood/A; could not be read (");
+        assertThat(TestDex.rows(tmp.resolve("q.db"), "SELECT descriptor FROM classes")).containsExactly("Lgood/B;");
+        assertThat(s.problems()).isEqualTo(1);
+    }
+
     @Test
     void apkThatIsNotAZipIsAProblem() throws Exception {
         Path apk = Files.writeString(tmp.resolve("fake.apk"), "this is not a zip archive");
