@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -37,18 +38,55 @@ class CorpusExactnessTest {
         Assumptions.assumeTrue(Files.isDirectory(smali), () -> "no " + smali);
         DexCounts dex = dexCountsFor(corpus, tree);
 
-        Path db = tmp.resolve(tree + ".db");
-        Indexer.index(new Indexer.Request(List.of(smali), db, Format.SQLITE, false, 2, ".smali"),
-                ProgressListener.NONE);
-        Map<String, Long> quiver;
-        try (Index idx = Index.open(db)) {
-            quiver = idx.counts();
-        }
-
-        Map<String, Long> expected = new LinkedHashMap<>();
+        Map<String, Long> quiver = quiverCounts(smali);
         // A smali tree holds one file per class type: when two DEX files of one APK define the same class,
         // baksmali writes one of them. dexlib2's classes are therefore counted by distinct type.
-        expected.put("classes", dex.distinctClasses());
+        Map<String, Long> expected = expected(dex, dex.distinctClasses());
+        System.out.printf("%-9s dexlib2 %s (%d class defs in %d DEX files)%n%-9s quiver  %s%n", tree, expected,
+                dex.classes(), dex.dexFiles(), tree, quiver);
+
+        assertThat(quiver).as("Quiver's counts for %s-smali against dexlib2's", tree)
+                .containsAllEntriesOf(expected);
+    }
+
+    /** Every APK under {@code corpus/apk}: the corpus's two and any other dropped in beside them. */
+    static List<String> corpusApks() throws IOException {
+        Path dir = dev.quiver.core.TestTrees.corpus().resolve("apk");
+        if (!Files.isDirectory(dir)) {
+            return List.of("ApiDemos-debug.apk"); // skipped below, with the reason
+        }
+        try (Stream<Path> apks = Files.list(dir)) {
+            return apks.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".apk")).sorted().toList();
+        }
+    }
+
+    /** The APK path itself: every class definition of every DEX in the APK, each instruction, no problem. */
+    @ParameterizedTest
+    @MethodSource("corpusApks")
+    void apkCountsEqualDexlib2Counts(String name) throws Exception {
+        Path apk = Corpus.dir().resolve("apk").resolve(name);
+        Assumptions.assumeTrue(Files.isRegularFile(apk), () -> "no " + apk);
+        DexCounts dex = DexCounts.of(apk);
+
+        assertThat(quiverCounts(apk)).as("Quiver's counts for %s against dexlib2's", name)
+                .containsAllEntriesOf(expected(dex, dex.classes()));
+    }
+
+    /** The row counts of a database Quiver writes for {@code input} with {@code -j 2}. */
+    private Map<String, Long> quiverCounts(Path input) throws Exception {
+        Path db = tmp.resolve("counts.db");
+        Files.deleteIfExists(db);
+        Indexer.index(new Indexer.Request(List.of(input), db, Format.SQLITE, false, 2, ".smali"),
+                ProgressListener.NONE);
+        try (Index idx = Index.open(db)) {
+            return idx.counts();
+        }
+    }
+
+    /** What dexlib2 read, as Quiver's table names, with {@code classes} as the caller counts them. */
+    private static Map<String, Long> expected(DexCounts dex, long classes) {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("classes", classes);
         expected.put("methods", dex.methods());
         expected.put("fields", dex.fields());
         expected.put("calls", dex.calls());
@@ -56,11 +94,7 @@ class CorpusExactnessTest {
         expected.put("field_refs", dex.fieldRefs());
         expected.put("type_refs", dex.typeRefs());
         expected.put("problems", 0L);
-        System.out.printf("%-9s dexlib2 %s (%d class defs in %d DEX files)%n%-9s quiver  %s%n", tree, expected,
-                dex.classes(), dex.dexFiles(), tree, quiver);
-
-        assertThat(quiver).as("Quiver's counts for %s-smali against dexlib2's", tree)
-                .containsAllEntriesOf(expected);
+        return expected;
     }
 
     /** The original each tree was disassembled from (see the corpus's SOURCES.md). */
