@@ -48,11 +48,15 @@ import org.sqlite.SQLiteOpenMode;
 public final class SqliteIndexWriter implements IndexSink {
     /**
      * Inputs smaller than this (smali text bytes) are written by one thread: below it, shard threads,
-     * files and the final copy cost more than they save (ApiDemos, 45 MB: 1.56 s sharded, 1.32 s not).
+     * files and the final copy cost more than they save. Since parse runs with C1 only (bin/quiver),
+     * ApiDemos (45 MB) gains from them: 2.68 s sharded, 2.87 s not; with C2 it lost (1.56 s against 1.32).
      */
-    static final long PARALLEL_MIN_SMALI_BYTES = 64L << 20;
-    /** The same for DEX input, which is about 8 times denser than its smali text. */
-    static final long PARALLEL_MIN_DEX_BYTES = 8L << 20;
+    static final long PARALLEL_MIN_SMALI_BYTES = 32L << 20;
+    /**
+     * The same for DEX input, which is about 8 times denser than its smali text: the settings APK (its
+     * first DEX 6.9 MB) 2.19 s sharded against 2.57 s, ApiDemos' APK (7.3 MB) 2.70 s against 3.02 s.
+     */
+    static final long PARALLEL_MIN_DEX_BYTES = 4L << 20;
 
     /** Tables written by shard threads in parallel mode; everything else stays in the main file. */
     private static final List<List<String>> SHARD_TABLES = List.of(

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shard threads (normally only for inputs over 64 MB) forced on with a threshold of 0. */
+/** The shard threads (normally only for inputs over 32 MB of smali, 4 MB of DEX) forced on with a threshold of 0. */
 class SqliteIndexWriterTest {
     @TempDir
     Path tmp;
