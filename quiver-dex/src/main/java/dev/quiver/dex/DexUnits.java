@@ -152,13 +152,16 @@ final class DexUnits {
                 } catch (RuntimeException e) {
                     problems.add(new Problem(Kind.IO, path, 0, "corrupt DEX: class " + typeOf(i)
                             + " could not be read (" + describe(e) + "); skipped"));
-                } catch (OutOfMemoryError | StackOverflowError e) {
-                    // A forged size or nesting depth: the failed allocation or recursion is this class's
-                    // alone (nothing of it is kept), so the other classes are still read.
+                } catch (StackOverflowError e) {
+                    // A forged nesting depth: the recursion was this class's alone, the others are read.
                     problems.add(new Problem(Kind.IO, path, 0, "corrupt DEX: class " + typeOf(i)
-                            + " could not be read (" + (e instanceof StackOverflowError
-                            ? "its data nests too deeply" : "its data declares more than fits in memory")
-                            + "); skipped"));
+                            + " could not be read (its data nests too deeply); skipped"));
+                } catch (OutOfMemoryError e) {
+                    // Most likely a forged size (the failed allocation was this class's alone, nothing of
+                    // it is kept), but a heap too small for the app looks the same: say both.
+                    problems.add(new Problem(Kind.IO, path, 0, "class " + typeOf(i) + " could not be read: out"
+                            + " of memory (a forged size in the DEX, or a heap too small for this app: set"
+                            + " QUIVER_JAVA_OPTS=-Xmx...); skipped"));
                 }
             }
             return new ParsedUnit(path, fileBytes, 0, classes, problems);
