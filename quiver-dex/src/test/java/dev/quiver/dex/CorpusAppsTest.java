@@ -3,6 +3,7 @@ package dev.quiver.dex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.quiver.core.TestTrees;
 import dev.quiver.core.manifest.ApktoolMeta;
 import dev.quiver.core.manifest.ManifestReader;
 import dev.quiver.core.model.Manifest;
@@ -12,7 +13,6 @@ import dev.quiver.core.xref.CallPath;
 import dev.quiver.core.xref.EntryPoints;
 import dev.quiver.core.xref.PathQuery;
 import dev.quiver.core.xref.Paths;
-import dev.quiver.core.TestTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
