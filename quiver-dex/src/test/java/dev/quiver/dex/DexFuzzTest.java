@@ -1,25 +1,15 @@
 package dev.quiver.dex;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.quiver.core.Axml;
-import dev.quiver.core.pipeline.RunSummary;
+import dev.quiver.core.FuzzCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,24 +32,6 @@ class DexFuzzTest {
     @TempDir
     Path tmp;
 
-    private final int cases = Integer.getInteger("quiver.fuzz.cases", DEFAULT_CASES);
-    private final long firstSeed = Long.getLong("quiver.fuzz.seed", 20261202L);
-    private ExecutorService runner;
-
-    @BeforeEach
-    void start() {
-        runner = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fuzz-case");
-            t.setDaemon(true); // a hung case must not keep the test JVM alive
-            return t;
-        });
-    }
-
-    @AfterEach
-    void stop() {
-        runner.shutdownNow();
-    }
-
     private byte[] fixtureDex() throws Exception {
         Path fixtures = TestDex.fixtures(DexEquivalenceTest.class);
         return Files.readAllBytes(TestDex.assemble(TestDex.smaliFiles(fixtures), tmp.resolve("fixture.dex")));
@@ -68,12 +40,8 @@ class DexFuzzTest {
     @Test
     void aDamagedDexNeverEndsTheRun() throws Exception {
         byte[] base = fixtureDex();
-        List<String> failures = new ArrayList<>();
-        for (long seed = firstSeed; seed < firstSeed + cases; seed++) {
-            byte[] damaged = damage(base, new Random(seed), true);
-            Path file = Files.write(tmp.resolve("classes.dex"), damaged);
-            check(seed, file, failures);
-        }
+        List<String> failures = FuzzCases.run(DEFAULT_CASES, tmp.resolve("fuzz.db"),
+                (seed, r) -> Files.write(tmp.resolve("classes.dex"), damage(base, r, true)));
         assertThat(failures).as("seeds whose damaged DEX ended the run").isEmpty();
     }
 
@@ -83,9 +51,7 @@ class DexFuzzTest {
         // aapt's layout (string pool, resource map, namespaces, typed attributes), components with
         // intent filters: the structures the manifest reader walks.
         byte[] manifest = Axml.write(Axml.sampleManifest(), false);
-        List<String> failures = new ArrayList<>();
-        for (long seed = firstSeed; seed < firstSeed + cases; seed++) {
-            Random r = new Random(seed);
+        List<String> failures = FuzzCases.run(DEFAULT_CASES, tmp.resolve("fuzz.db"), (seed, r) -> {
             byte[] damaged = damage(manifest, r, false);
             if (r.nextInt(8) == 0) {
                 damaged = java.util.Arrays.copyOf(damaged, r.nextInt(damaged.length));
@@ -93,25 +59,9 @@ class DexFuzzTest {
             Map<String, byte[]> entries = new LinkedHashMap<>();
             entries.put("AndroidManifest.xml", damaged);
             entries.put("classes.dex", dex);
-            Path apk = TestDex.zip(tmp.resolve("app.apk"), entries);
-            check(seed, apk, failures);
-        }
+            return TestDex.zip(tmp.resolve("app.apk"), entries);
+        });
         assertThat(failures).as("seeds whose damaged manifest ended the run").isEmpty();
-    }
-
-    /** Indexes {@code input} on the runner thread; a thrown exception or error, or a hang, is a failure. */
-    private void check(long seed, Path input, List<String> failures) throws Exception {
-        Path db = tmp.resolve("fuzz.db");
-        Files.deleteIfExists(db);
-        Future<RunSummary> run = runner.submit(() -> TestDex.index(db, 1, input));
-        try {
-            run.get(30, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            run.cancel(true);
-            fail("seed " + seed + ": still running after 30 s");
-        } catch (ExecutionException e) {
-            failures.add("seed " + seed + ": " + e.getCause());
-        }
     }
 
     /** {@code data} with 1 to 40 random changes; a DEX's magic, checksum and signature mostly spared. */

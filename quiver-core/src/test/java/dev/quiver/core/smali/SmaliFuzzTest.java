@@ -1,25 +1,14 @@
 package dev.quiver.core.smali;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import dev.quiver.core.Indexer;
-import dev.quiver.core.Indexer.Format;
-import dev.quiver.core.pipeline.ProgressListener;
-import dev.quiver.core.pipeline.RunSummary;
+import dev.quiver.core.FuzzCases;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * escaping: what cannot be read is a recorded problem.
  *
  * <p>{@value #DEFAULT_CASES} cases in {@code mvn verify}; {@code -Dquiver.fuzz.cases=N} and
- * {@code -Dquiver.fuzz.seed=S} for longer runs (1,500 cases over the medium corpus tree found nothing
- * when this was written). A failure names its seed.
+ * {@code -Dquiver.fuzz.seed=S} for longer runs ({@link FuzzCases}; 1,500 cases over the medium corpus
+ * tree found nothing when this was written). A failure names its seed.
  */
 class SmaliFuzzTest {
     static final int DEFAULT_CASES = 200;
@@ -50,35 +39,10 @@ class SmaliFuzzTest {
     void aDamagedSmaliFileNeverEndsTheRun() throws Exception {
         List<Path> fixtures = fixtures();
         assertThat(fixtures).hasSizeGreaterThan(10);
-        int cases = Integer.getInteger("quiver.fuzz.cases", DEFAULT_CASES);
-        long first = Long.getLong("quiver.fuzz.seed", 20261202L);
-        ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fuzz-case");
-            t.setDaemon(true); // a hung case must not keep the test JVM alive
-            return t;
+        List<String> failures = FuzzCases.run(DEFAULT_CASES, tmp.resolve("fuzz.db"), (seed, r) -> {
+            Path source = fixtures.get(r.nextInt(fixtures.size()));
+            return Files.write(tmp.resolve("A.smali"), damage(Files.readAllBytes(source), r));
         });
-        List<String> failures = new ArrayList<>();
-        try {
-            for (long seed = first; seed < first + cases; seed++) {
-                Random r = new Random(seed);
-                Path source = fixtures.get(r.nextInt(fixtures.size()));
-                Path file = Files.write(tmp.resolve("A.smali"), damage(Files.readAllBytes(source), r));
-                Path db = tmp.resolve("fuzz.db");
-                Files.deleteIfExists(db);
-                Future<RunSummary> run = runner.submit(() -> Indexer.index(
-                        new Indexer.Request(List.of(file), db, Format.SQLITE, false, 1, ".smali"), ProgressListener.NONE));
-                try {
-                    run.get(30, TimeUnit.SECONDS);
-                } catch (TimeoutException e) {
-                    run.cancel(true);
-                    fail("seed " + seed + " (" + source.getFileName() + "): still running after 30 s");
-                } catch (ExecutionException e) {
-                    failures.add("seed " + seed + " (" + source.getFileName() + "): " + e.getCause());
-                }
-            }
-        } finally {
-            runner.shutdownNow();
-        }
         assertThat(failures).as("seeds whose damaged smali ended the run").isEmpty();
     }
 
