@@ -31,20 +31,7 @@ echo "# apk-bench on $(hostname), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/l
 echo "# java: $(java -version 2>&1 | head -1); sqlite3 $(sqlite3 --version | cut -d' ' -f1); $("$q" --version); commit $(git -C "$here" rev-parse --short HEAD)"
 
 # The sqlite3 script that rebuilds DB's rows and indexes into a fresh file (bench/floors.sh's floor).
-floor_sql() { # DB OUT_SQL
-  local tables
-  tables=$(sqlite3 "$1" "SELECT group_concat(name, ' ') FROM sqlite_schema WHERE type = 'table' AND name <> 'meta'")
-  {
-    echo "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;"
-    echo "PRAGMA cache_size = -65536;"
-    cat "$res/schema.sql"
-    echo "ATTACH DATABASE '$1' AS src; BEGIN;"
-    for t in $tables; do echo "INSERT INTO main.$t SELECT * FROM src.$t WHERE 1;"; done
-    echo "COMMIT; BEGIN;"
-    cat "$res/indexes.sql"
-    echo "COMMIT;"
-  } > "$2"
-}
+. "$here/bench/floor-sql.sh"
 
 for app in $apps; do
   case $app in

@@ -63,17 +63,9 @@ done
 # --- parse: the SQLite floor ------------------------------------------------------------------
 "$q" parse "$large" -q -o "$out/quiver.db" || [ $? -eq 3 ]
 res="$here/quiver-core/src/main/resources/dev/quiver/core/store"
-tables=$(sqlite3 "$out/quiver.db" "SELECT group_concat(name, ' ') FROM sqlite_schema WHERE type = 'table' AND name <> 'meta'")
-{
-  echo "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;"
-  echo "PRAGMA cache_size = -65536;"   # as Quiver's writer
-  cat "$res/schema.sql"
-  echo "ATTACH DATABASE '$out/quiver.db' AS src; BEGIN;"
-  # WHERE 1: a real insert of every row, not SQLite's raw copy between identical tables.
-  for t in $tables; do echo "INSERT INTO main.$t SELECT * FROM src.$t WHERE 1;"; done
-  echo "COMMIT;"
-} > "$out/rows.sql"
-{ cat "$out/rows.sql"; echo "BEGIN;"; cat "$res/indexes.sql"; echo "COMMIT;"; } > "$out/rows+indexes.sql"
+. "$here/bench/floor-sql.sh"
+floor_sql "$out/quiver.db" "$out/rows.sql" rows
+floor_sql "$out/quiver.db" "$out/rows+indexes.sql"
 hyperfine -i --style none -w 1 -r "$runs" --export-json "$out/sqlite.json" --prepare "rm -f $out/floor.db" \
   -n "rg -c (baseline)" "rg -c $never $large" \
   -n "sqlite3: insert the rows" "sqlite3 $out/floor.db < $out/rows.sql" \
